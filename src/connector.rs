@@ -1,0 +1,360 @@
+//! The one normalised view every rule reads. Input shapes become `Connector`s; rules never see
+//! raw JSON, properties or YAML.
+
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    KafkaConnectRest,
+    KafkaConnectConfig,
+    KafkaConnectExpand,
+    MskConnectApi,
+    MskWorkerConfiguration,
+    Cloudformation,
+    TerraformPlan,
+    TerraformHcl,
+    Strimzi,
+    Properties,
+}
+
+impl Format {
+    pub const ALL: [Format; 10] = [
+        Format::KafkaConnectRest,
+        Format::KafkaConnectConfig,
+        Format::KafkaConnectExpand,
+        Format::MskConnectApi,
+        Format::MskWorkerConfiguration,
+        Format::Cloudformation,
+        Format::TerraformPlan,
+        Format::TerraformHcl,
+        Format::Strimzi,
+        Format::Properties,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::KafkaConnectRest => "kafka-connect-rest",
+            Format::KafkaConnectConfig => "kafka-connect-config",
+            Format::KafkaConnectExpand => "kafka-connect-expand",
+            Format::MskConnectApi => "msk-connect-api",
+            Format::MskWorkerConfiguration => "msk-worker-configuration",
+            Format::Cloudformation => "cloudformation",
+            Format::TerraformPlan => "terraform-plan",
+            Format::TerraformHcl => "terraform-hcl",
+            Format::Strimzi => "strimzi",
+            Format::Properties => "properties",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// What kind of thing a connector class is, as far as the rules care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// A Kafka Connect worker configuration, not a connector.
+    Worker,
+    Jdbc,
+    DebeziumMysql,
+    DebeziumMariadb,
+    DebeziumPostgres,
+    DebeziumSqlserver,
+    DebeziumOracle,
+    DebeziumDb2,
+    DebeziumMongodb,
+    MirrorMaker,
+    Replicator,
+    S3,
+    Elasticsearch,
+    Opensearch,
+    Mongodb,
+    Http,
+    Splunk,
+    Snowflake,
+    Unknown,
+}
+
+impl Family {
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Worker => "worker",
+            Family::Jdbc => "jdbc",
+            Family::DebeziumMysql => "debezium-mysql",
+            Family::DebeziumMariadb => "debezium-mariadb",
+            Family::DebeziumPostgres => "debezium-postgres",
+            Family::DebeziumSqlserver => "debezium-sqlserver",
+            Family::DebeziumOracle => "debezium-oracle",
+            Family::DebeziumDb2 => "debezium-db2",
+            Family::DebeziumMongodb => "debezium-mongodb",
+            Family::MirrorMaker => "mirror-maker",
+            Family::Replicator => "replicator",
+            Family::S3 => "s3",
+            Family::Elasticsearch => "elasticsearch",
+            Family::Opensearch => "opensearch",
+            Family::Mongodb => "mongodb",
+            Family::Http => "http",
+            Family::Splunk => "splunk",
+            Family::Snowflake => "snowflake",
+            Family::Unknown => "unknown",
+        }
+    }
+
+    /// Kafka Connect accepts a fully qualified class, its simple name, or the simple name without
+    /// the `Connector` suffix, so detection looks at the simple name.
+    pub fn of_class(class: &str) -> Family {
+        let simple = class.rsplit('.').next().unwrap_or(class).to_ascii_lowercase();
+        let qualified = class.to_ascii_lowercase();
+        let debezium = qualified.starts_with("io.debezium.");
+        match () {
+            _ if qualified.starts_with("io.confluent.connect.jdbc.") => Family::Jdbc,
+            _ if qualified.starts_with("io.debezium.connector.jdbc.") => Family::Jdbc,
+            _ if simple.starts_with("mysqlconnector") || (debezium && qualified.contains(".mysql.")) => Family::DebeziumMysql,
+            _ if simple.starts_with("mariadbconnector") => Family::DebeziumMariadb,
+            _ if simple.starts_with("postgresconnector") || (debezium && qualified.contains(".postgresql.")) => Family::DebeziumPostgres,
+            _ if simple.starts_with("sqlserverconnector") => Family::DebeziumSqlserver,
+            _ if simple.starts_with("oracleconnector") => Family::DebeziumOracle,
+            _ if simple.starts_with("db2connector") => Family::DebeziumDb2,
+            _ if simple.starts_with("mongodbconnector") => Family::DebeziumMongodb,
+            _ if simple.starts_with("mirror") => Family::MirrorMaker,
+            _ if simple.starts_with("replicator") => Family::Replicator,
+            _ if simple.contains("s3") && simple.contains("sink") => Family::S3,
+            _ if simple.starts_with("elasticsearch") => Family::Elasticsearch,
+            _ if simple.starts_with("opensearch") => Family::Opensearch,
+            _ if qualified.starts_with("com.mongodb.kafka.") => Family::Mongodb,
+            _ if simple.starts_with("httpsink") => Family::Http,
+            _ if simple.starts_with("splunk") => Family::Splunk,
+            _ if simple.starts_with("snowflake") => Family::Snowflake,
+            _ => Family::Unknown,
+        }
+    }
+}
+
+/// A configuration value as the input states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    /// Not knowable from the input: a Terraform interpolation, a CloudFormation `Ref`, a plan's
+    /// `after_unknown`, a shell template. `shown` is what the input says instead, for messages.
+    Unknown {
+        shown: String,
+    },
+}
+
+impl Value {
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            Value::Unknown { .. } => None,
+        }
+    }
+
+    /// A string that is a template for something else (`${var.x}`, `${BOOTSTRAP}`) cannot be
+    /// known; a Kafka config-provider reference (`${secretsmanager:name:key}`) is a literal that
+    /// the worker resolves, so it stays text.
+    pub fn from_text(text: String) -> Value {
+        if has_template_interpolation(&text) {
+            Value::Unknown { shown: text }
+        } else {
+            Value::Text(text)
+        }
+    }
+}
+
+/// True when `text` holds `${...}` that is not a config-provider reference `${alias:...}`.
+pub fn has_template_interpolation(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let inner = &rest[start + 2..];
+        let Some(end) = inner.find('}') else { return false };
+        if !is_config_provider_reference(&inner[..end]) {
+            return true;
+        }
+        rest = &inner[end..];
+    }
+    false
+}
+
+/// `alias:[path:]key` with an alias of letters, digits, `_` or `-` (Kafka's ConfigTransformer).
+pub fn is_config_provider_reference(inner: &str) -> bool {
+    let Some((alias, rest)) = inner.split_once(':') else { return false };
+    !alias.is_empty() && !rest.is_empty() && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Where something sits in the input: a JSON pointer (or the format's equivalent path) and,
+/// when the input was text, its byte span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub pointer: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConfigEntry {
+    pub key: String,
+    pub value: Value,
+    pub key_span: Span,
+    pub value_span: Span,
+    /// The whole entry: a properties logical line with its line break, or a JSON member.
+    pub entry_span: Span,
+    pub pointer: String,
+    /// Earlier entries with the same key, which the last one overrides.
+    pub shadowed: Vec<Shadowed>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Shadowed {
+    pub value: Value,
+    pub key_span: Span,
+    pub value_span: Span,
+}
+
+impl ConfigEntry {
+    pub fn text(&self) -> Option<&str> {
+        self.value.text()
+    }
+
+    pub fn location(&self) -> Location {
+        Location { pointer: self.pointer.clone(), span: self.value_span }
+    }
+}
+
+/// How new keys are added to a connector's configuration by a fix.
+#[derive(Clone, Debug)]
+pub enum InsertPoint {
+    /// A JSON object: `open` is just after `{`, `last_member_end` just after the last value,
+    /// `indent` the white space before the last member's key.
+    JsonObject { open: usize, last_member_end: Option<usize>, indent: String, pointer: String },
+    /// A properties file: new lines go after `after` (the end of the last entry's line).
+    Properties { after: usize },
+    /// The input cannot take new keys as text (a parsed object, an unknown map).
+    None,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// One entry per key, in the order the keys first appear; the value is the last one given.
+    pub entries: Vec<ConfigEntry>,
+    pub insert: InsertPoint,
+    /// The whole map is unknown (for example a plan's `after_unknown` marks it so).
+    pub unknown: bool,
+}
+
+impl Config {
+    pub fn get(&self, key: &str) -> Option<&ConfigEntry> {
+        self.entries.iter().find(|e| e.key == key)
+    }
+
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(ConfigEntry::text)
+    }
+
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a ConfigEntry> + 'a {
+        self.entries.iter().filter(move |e| e.key.starts_with(prefix))
+    }
+}
+
+/// Builds a `Config`, folding duplicate keys the way Java's `Properties` and Jackson do: the last
+/// value wins, at the last position, and the earlier ones are kept as shadowed.
+pub struct ConfigBuilder {
+    entries: Vec<ConfigEntry>,
+}
+
+impl ConfigBuilder {
+    pub fn new() -> Self {
+        ConfigBuilder { entries: Vec::new() }
+    }
+
+    pub fn push(&mut self, entry: ConfigEntry) {
+        if let Some(existing) = self.entries.iter_mut().find(|e| e.key == entry.key) {
+            let previous = Shadowed { value: existing.value.clone(), key_span: existing.key_span, value_span: existing.value_span };
+            let mut shadowed = std::mem::take(&mut existing.shadowed);
+            shadowed.push(previous);
+            *existing = ConfigEntry { shadowed, ..entry };
+            return;
+        }
+        self.entries.push(entry);
+    }
+
+    pub fn build(self, insert: InsertPoint) -> Config {
+        Config { entries: self.entries, insert, unknown: false }
+    }
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One field of the MSK Connect cluster link (`bootstrapServers`, `encryptionType`, ...).
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub value: Value,
+    pub location: Location,
+    /// Other values given for the same field earlier in the same object.
+    pub shadowed: Vec<Value>,
+}
+
+/// The MSK Connect connector's link to its Kafka cluster, from the API, CloudFormation or
+/// Terraform shapes. Plain Kafka Connect shapes have none.
+#[derive(Clone, Debug)]
+pub struct ClusterLink {
+    pub bootstrap_servers: Option<Field>,
+    pub encryption_type: Option<Field>,
+    pub authentication_type: Option<Field>,
+    /// What an absent `encryption_type` means: Terraform's provider defaults to PLAINTEXT and
+    /// authentication to NONE; the API and CloudFormation require both.
+    pub defaults_apply: bool,
+    /// Where to point when a field is missing: the object that should hold it.
+    pub anchor: Location,
+    /// Field names in this shape's spelling, for messages and edits.
+    pub names: ClusterFieldNames,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ClusterFieldNames {
+    pub encryption: &'static str,
+    pub authentication: &'static str,
+    pub bootstrap: &'static str,
+}
+
+impl ClusterLink {
+    pub fn encryption(&self) -> Option<&Value> {
+        self.encryption_type.as_ref().map(|f| &f.value)
+    }
+
+    pub fn authentication(&self) -> Option<&Value> {
+        self.authentication_type.as_ref().map(|f| &f.value)
+    }
+
+    /// The authentication in force: the stated one, or Terraform's default NONE.
+    pub fn uses_iam(&self) -> bool {
+        self.authentication().and_then(Value::text).is_some_and(|t| t.eq_ignore_ascii_case("IAM"))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Connector {
+    pub name: Option<String>,
+    pub format: Format,
+    pub class: Option<String>,
+    pub family: Family,
+    pub location: Location,
+    pub config: Config,
+    pub cluster: Option<ClusterLink>,
+}
+
+impl Connector {
+    pub fn is_worker(&self) -> bool {
+        self.family == Family::Worker
+    }
+
+    pub fn display_name(&self) -> String {
+        self.name.clone().unwrap_or_else(|| "connector".to_string())
+    }
+}

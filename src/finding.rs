@@ -1,0 +1,133 @@
+//! Finding, Severity, Category, Fix: the report's vocabulary.
+
+use crate::connector::Location;
+use crate::span::Range;
+use serde::{Deserialize, Serialize};
+
+/// Ordered from least to most severe, so `>=` reads as "at least as bad as".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name().eq_ignore_ascii_case(name))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    PlaintextTransport,
+    UnverifiedTls,
+    WeakTls,
+    ExposedCredential,
+    /// The connection is encrypted but the client does not authenticate (MSK `NONE`).
+    MissingAuthentication,
+    IneffectiveSetting,
+    InconsistentSetting,
+    AtRest,
+    Unverifiable,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::PlaintextTransport => "plaintext-transport",
+            Category::UnverifiedTls => "unverified-tls",
+            Category::WeakTls => "weak-tls",
+            Category::ExposedCredential => "exposed-credential",
+            Category::MissingAuthentication => "missing-authentication",
+            Category::IneffectiveSetting => "ineffective-setting",
+            Category::InconsistentSetting => "inconsistent-setting",
+            Category::AtRest => "at-rest",
+            Category::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// Ordered like ruff's: `DisplayOnly < Unsafe < Safe`; "should this fix apply" is `>=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown to the user, never applied: the config alone cannot express it.
+    DisplayOnly,
+    /// Applied only when asked: it needs something outside the config (a TLS listener, a
+    /// truststore, re-creating the connector).
+    Unsafe,
+    /// Applied by default: it only removes a weakening or states what the rest of the input
+    /// already implies.
+    Safe,
+}
+
+/// One change to the input: set (or add) `value` at a connector-config `key`, or at `pointer`
+/// for fields outside the connector config; `value: null` removes the key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub key: Option<String>,
+    pub pointer: String,
+    pub value: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+/// What to do where a config edit is not enough (the cluster link of an MSK Connect connector
+/// cannot be changed after creation).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Remediation {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub console: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aws_cli: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terraform: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloudformation: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub category: Category,
+    pub message: String,
+    pub help: String,
+    pub connector: usize,
+    pub key: Option<String>,
+    pub pointer: String,
+    /// Absent when the input had no text positions (a parsed object handed to the API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+    pub fix: Option<Fix>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remediation: Option<Remediation>,
+    pub references: Vec<&'static str>,
+    pub compliance: Vec<&'static str>,
+    #[serde(skip)]
+    pub location: Option<Location>,
+}

@@ -1,0 +1,179 @@
+//! Applies fixes as text edits that keep the user's formatting: key order, comments and
+//! indentation stay; values are replaced in place, new keys go after the last one.
+
+use crate::connector::{Connector, InsertPoint};
+use crate::finding::{Applicability, Edit, Finding};
+use crate::input::{self, json, properties, InputError};
+use crate::options::Options;
+use crate::report::{build_report, Report};
+use crate::span::Span;
+
+/// Passes over the input; each pass applies the fixes that do not overlap, then re-checks.
+const MAX_PASSES: usize = 8;
+
+#[derive(Clone, Debug)]
+pub struct FixOutcome {
+    pub output: String,
+    pub applied: Vec<Finding>,
+    pub remaining: Report,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TextEdit {
+    span: Span,
+    text: String,
+    /// Order of insertions at the same offset.
+    sequence: usize,
+}
+
+pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
+    let threshold = if options.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let mut current = text.to_string();
+    let mut applied = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let connectors = input::read(&current, options.format)?;
+        let report = build_report(Some(&current), &connectors, options);
+        let mut edits: Vec<TextEdit> = Vec::new();
+        let mut touched: Vec<(usize, String)> = Vec::new();
+        for finding in report.findings {
+            let Some(fix) = finding.fix.as_ref().filter(|f| f.applicability >= threshold) else { continue };
+            let connector = &connectors[finding.connector];
+            let targets: Vec<(usize, String)> =
+                fix.edits.iter().map(|e| (finding.connector, e.key.clone().unwrap_or_else(|| e.pointer.clone()))).collect();
+            if targets.iter().any(|t| touched.contains(t)) {
+                continue;
+            }
+            let Some(resolved) = resolve(&current, connector, &fix.edits, edits.len()) else { continue };
+            if resolved.iter().any(|r| edits.iter().any(|e| overlaps(e.span, r.span))) {
+                continue;
+            }
+            touched.extend(targets);
+            edits.extend(resolved);
+            applied.push(finding);
+        }
+        if edits.is_empty() {
+            break;
+        }
+        current = apply(&current, edits);
+    }
+    let connectors = input::read(&current, options.format)?;
+    let remaining = build_report(Some(&current), &connectors, options);
+    Ok(FixOutcome { output: current, applied, remaining })
+}
+
+/// Replacements and deletions must not touch; insertions at one offset may stack.
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn apply(text: &str, mut edits: Vec<TextEdit>) -> String {
+    edits.sort_by(|a, b| (b.span.start, b.span.end, b.sequence).cmp(&(a.span.start, a.span.end, a.sequence)));
+    let mut out = text.to_string();
+    for edit in edits {
+        out.replace_range(edit.span.start..edit.span.end, &edit.text);
+    }
+    out
+}
+
+/// Turns key-level edits into text edits; `None` when one of them cannot be expressed in this
+/// input (the whole fix is then skipped, never half applied).
+fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usize) -> Option<Vec<TextEdit>> {
+    let is_json = !matches!(connector.config.insert, InsertPoint::Properties { .. });
+    let mut out = Vec::new();
+    let mut inserted = String::new();
+    for (i, edit) in edits.iter().enumerate() {
+        let sequence = sequence_base + i;
+        let Some(key) = &edit.key else {
+            let field = connector.cluster.as_ref().and_then(|c| {
+                [&c.bootstrap_servers, &c.encryption_type, &c.authentication_type]
+                    .into_iter()
+                    .flatten()
+                    .find(|f| f.location.pointer == edit.pointer)
+            })?;
+            let value = edit.value.as_ref()?;
+            out.push(TextEdit { span: field.location.span, text: json::quote(value), sequence });
+            continue;
+        };
+        match (connector.config.get(key), &edit.value) {
+            (Some(entry), Some(value)) => {
+                let text = if is_json { json::quote(value) } else { properties::escape_value(value) };
+                out.push(TextEdit { span: entry.value_span, text, sequence });
+            }
+            (Some(entry), None) => {
+                out.push(TextEdit { span: deletion_span(text, entry.entry_span, is_json), text: String::new(), sequence })
+            }
+            (None, None) => {}
+            (None, Some(value)) => {
+                if is_json {
+                    inserted.push_str(&format!("\u{0}{}: {}", json::quote(key), json::quote(value)));
+                } else {
+                    inserted.push_str(&format!("\u{0}{}={}", properties::escape_key(key), properties::escape_value(value)));
+                }
+            }
+        }
+    }
+    if !inserted.is_empty() {
+        let members: Vec<&str> = inserted.split('\u{0}').filter(|m| !m.is_empty()).collect();
+        out.push(insertion(text, &connector.config.insert, &members, sequence_base + edits.len())?);
+    }
+    Some(out)
+}
+
+fn insertion(text: &str, insert: &InsertPoint, members: &[&str], sequence: usize) -> Option<TextEdit> {
+    match insert {
+        InsertPoint::JsonObject { open, last_member_end, indent, .. } => {
+            let (at, lead) = match last_member_end {
+                Some(end) => (*end, ","),
+                None => (*open, ""),
+            };
+            let indent = if indent.is_empty() { " " } else { indent.as_str() };
+            let mut body = String::from(lead);
+            for (i, member) in members.iter().enumerate() {
+                if i > 0 {
+                    body.push(',');
+                }
+                body.push_str(indent);
+                body.push_str(member);
+            }
+            if last_member_end.is_none() {
+                body.push(' ');
+            }
+            Some(TextEdit { span: Span::new(at, at), text: body, sequence })
+        }
+        InsertPoint::Properties { after } => {
+            let ends_with_newline = text[..*after].ends_with('\n');
+            let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let mut body = String::new();
+            if !ends_with_newline {
+                body.push_str(line_break);
+            }
+            for member in members {
+                body.push_str(member);
+                body.push_str(line_break);
+            }
+            if !ends_with_newline {
+                body.truncate(body.len() - line_break.len());
+            }
+            Some(TextEdit { span: Span::new(*after, *after), text: body, sequence })
+        }
+        InsertPoint::None => None,
+    }
+}
+
+/// For JSON, removes the member with the comma that joins it to its neighbour.
+fn deletion_span(text: &str, entry: Span, is_json: bool) -> Span {
+    if !is_json {
+        return entry;
+    }
+    let before = text[..entry.start].trim_end_matches([' ', '\t', '\r', '\n']);
+    if before.ends_with(',') {
+        return Span::new(before.len() - 1, entry.end);
+    }
+    let after = &text[entry.end..];
+    let trimmed = after.trim_start_matches([' ', '\t', '\r', '\n']);
+    if let Some(rest) = trimmed.strip_prefix(',') {
+        let next = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        return Span::new(entry.start, text.len() - next.len());
+    }
+    entry
+}

@@ -1,0 +1,369 @@
+//! Text -> documents -> connectors. `read` detects the format (or takes the one forced), parses
+//! it, and hands the document to the reader of its shape.
+
+mod cloudformation;
+mod connect_rest;
+pub mod json;
+mod msk_api;
+pub mod properties;
+mod terraform_plan;
+pub mod tree;
+
+use crate::connector::{Config, ConfigBuilder, ConfigEntry, Connector, Family, Format, InsertPoint, Location, Value};
+use crate::span::Span;
+use tree::{pointer_push, Node, NodeKind};
+
+/// Input that cannot be read, with the byte offset it was found at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub message: String,
+    pub offset: usize,
+}
+
+impl InputError {
+    pub fn new(message: impl Into<String>, offset: usize) -> Self {
+        InputError { message: message.into(), offset }
+    }
+}
+
+pub const EXPECTED: &str = "a Kafka Connect or MSK Connect configuration: connector JSON (REST body, flat config, \
+     MSK Connect API, CloudFormation, Terraform plan) or a properties file";
+
+pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
+    if start == text.len() {
+        return Err(InputError::new(format!("empty input: expected {EXPECTED}"), 0));
+    }
+    match forced {
+        Some(Format::Properties | Format::MskWorkerConfiguration) => return read_properties(text, forced),
+        Some(Format::TerraformHcl | Format::Strimzi) => return Err(not_supported_yet(text, forced)),
+        Some(_) => return read_json(text, forced),
+        None => {}
+    }
+    let first = text[start..].chars().next().unwrap_or(' ');
+    if first == '{' || first == '[' {
+        return read_json(text, None);
+    }
+    if let Some(error) = shell_command(text, start) {
+        return Err(error);
+    }
+    if looks_like_hcl(text) || looks_like_yaml(text) {
+        return Err(not_supported_yet(text, None));
+    }
+    read_properties(text, None)
+}
+
+fn not_supported_yet(text: &str, forced: Option<Format>) -> InputError {
+    let offset = text.len() - text.trim_start().len();
+    let what = match forced {
+        Some(Format::Strimzi) => "Strimzi YAML",
+        Some(_) => "Terraform HCL",
+        None if looks_like_hcl(text) => "Terraform HCL",
+        None => "YAML (Strimzi, CloudFormation, Kubernetes)",
+    };
+    InputError::new(
+        format!(
+            "format not supported yet: this looks like {what}. Supported today: JSON (Kafka Connect REST, flat config, \
+             MSK Connect API, CloudFormation JSON, `terraform show -json` plans) and properties files. \
+             For Terraform, lint the JSON plan: `terraform show -json plan.out`"
+        ),
+        offset,
+    )
+}
+
+fn looks_like_hcl(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        ["resource ", "data ", "variable ", "locals ", "locals{", "provider ", "module ", "terraform ", "terraform{", "output "]
+            .iter()
+            .any(|word| line.starts_with(word) && (line.contains('{') || line.contains('"')))
+    })
+}
+
+fn looks_like_yaml(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).collect();
+    lines.iter().enumerate().any(|(i, line)| {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed.starts_with("apiVersion:") || trimmed.starts_with("AWSTemplateFormatVersion:") {
+            return true;
+        }
+        if line.trim_start().starts_with("- ") {
+            return true;
+        }
+        // `key:` with nothing after it and an indented line below opens a YAML mapping.
+        let indent = line.len() - line.trim_start().len();
+        let opens_block = trimmed.ends_with(':') && !trimmed.contains('=') && !trimmed.contains(' ');
+        opens_block && lines.get(i + 1).is_some_and(|next| next.len() - next.trim_start().len() > indent)
+    })
+}
+
+fn shell_command(text: &str, start: usize) -> Option<InputError> {
+    let head = &text[start..];
+    let word = head.split_whitespace().next().unwrap_or("");
+    if !["curl", "http", "https", "wget", "kubectl", "aws", "$"].contains(&word) {
+        return None;
+    }
+    let body_hint = head
+        .find("-d '")
+        .or_else(|| head.find("--data '"))
+        .or_else(|| head.find("--data-raw '"))
+        .and_then(|at| head[at..].find('\'').map(|q| start + at + q + 1));
+    let hint = match body_hint {
+        Some(offset) => {
+            let index = crate::span::LineIndex::new(text);
+            let p = index.position(offset);
+            format!("; lint the JSON body it sends instead (it starts at line {}, column {})", p.line, p.column)
+        }
+        None => String::new(),
+    };
+    Some(InputError::new(format!("this is a shell command (`{word} ...`), not a configuration: expected {EXPECTED}{hint}"), start))
+}
+
+fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    let entries = properties::parse(text)?;
+    let Some(last) = entries.last() else {
+        return Err(InputError::new(format!("no settings found (only comments or blank lines): expected {EXPECTED}"), 0));
+    };
+    let after = last.line_span.end;
+    let mut builder = ConfigBuilder::new();
+    for entry in &entries {
+        builder.push(ConfigEntry {
+            key: entry.key.clone(),
+            value: Value::from_text(entry.value.clone()),
+            key_span: entry.key_span,
+            value_span: entry.value_span,
+            entry_span: entry.line_span,
+            pointer: pointer_push("", &entry.key),
+            shadowed: Vec::new(),
+        });
+    }
+    let config = builder.build(InsertPoint::Properties { after });
+    let class = config.text("connector.class").map(str::to_string);
+    let is_worker = forced == Some(Format::MskWorkerConfiguration) || (class.is_none() && is_worker_config(&config));
+    let (format, family) = if is_worker {
+        let format = match forced {
+            Some(f) => f,
+            None if looks_like_msk_worker_configuration(&config) => Format::MskWorkerConfiguration,
+            None => Format::Properties,
+        };
+        (format, Family::Worker)
+    } else {
+        (Format::Properties, class.as_deref().map_or(Family::Unknown, Family::of_class))
+    };
+    let name = if is_worker { None } else { config.text("name").map(str::to_string) };
+    let first = &entries[0];
+    Ok(vec![Connector {
+        name,
+        format,
+        class: if is_worker { None } else { class },
+        family,
+        location: Location { pointer: String::new(), span: first.key_span },
+        config,
+        cluster: None,
+    }])
+}
+
+const WORKER_KEYS: [&str; 12] = [
+    "bootstrap.servers",
+    "group.id",
+    "key.converter",
+    "value.converter",
+    "offset.storage.topic",
+    "offset.storage.file.filename",
+    "config.storage.topic",
+    "plugin.path",
+    "config.providers",
+    "listeners",
+    "rest.port",
+    "offset.flush.interval.ms",
+];
+
+fn is_worker_config(config: &Config) -> bool {
+    config.entries.iter().any(|e| {
+        WORKER_KEYS.contains(&e.key.as_str())
+            || e.key.starts_with("producer.") && !e.key.starts_with("producer.override.")
+            || e.key.starts_with("consumer.") && !e.key.starts_with("consumer.override.")
+    })
+}
+
+/// An MSK Connect custom worker configuration cannot hold the keys a self-managed worker needs
+/// (`bootstrap.servers`, `group.id`, `plugin.path`, ...): their absence is the tell.
+fn looks_like_msk_worker_configuration(config: &Config) -> bool {
+    const SELF_MANAGED: [&str; 7] =
+        ["bootstrap.servers", "group.id", "plugin.path", "offset.storage.file.filename", "listeners", "rest.port", "config.storage.topic"];
+    !config.entries.iter().any(|e| SELF_MANAGED.contains(&e.key.as_str()))
+}
+
+fn read_json(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    let root = json::parse(text)?;
+    let mut connectors = Vec::new();
+    read_node(text, &root, "", forced, &mut connectors)?;
+    Ok(connectors)
+}
+
+fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out: &mut Vec<Connector>) -> Result<(), InputError> {
+    if let NodeKind::Array(items) = &node.kind {
+        if items.is_empty() {
+            return Err(InputError::new(format!("empty array: expected {EXPECTED}"), node.span.start));
+        }
+        for (i, item) in items.iter().enumerate() {
+            read_node(text, item, &pointer_push(pointer, &i.to_string()), forced, out)?;
+        }
+        return Ok(());
+    }
+    if !node.is_object() {
+        return Err(InputError::new(format!("found {} where {EXPECTED} was expected", node.describe()), node.span.start));
+    }
+    let format = match forced {
+        Some(format) => format,
+        None => detect_json_shape(node).ok_or_else(|| not_a_connector(node))?,
+    };
+    match format {
+        Format::Cloudformation => cloudformation::read(text, node, pointer, out),
+        Format::TerraformPlan => terraform_plan::read(text, node, pointer, out),
+        Format::MskConnectApi => msk_api::read(text, node, pointer, out),
+        Format::KafkaConnectRest => connect_rest::read_rest(text, node, pointer, out),
+        Format::KafkaConnectExpand => connect_rest::read_expand(text, node, pointer, out),
+        Format::KafkaConnectConfig => {
+            out.push(connect_rest::flat_connector(text, node, pointer, Format::KafkaConnectConfig, None));
+            Ok(())
+        }
+        Format::Properties | Format::MskWorkerConfiguration | Format::TerraformHcl | Format::Strimzi => {
+            Err(InputError::new(format!("--format {} cannot read JSON input", format.name()), node.span.start))
+        }
+    }
+}
+
+fn detect_json_shape(node: &Node) -> Option<Format> {
+    let has = |key: &str| node.get(key).is_some();
+    if has("Resources") || has("AWSTemplateFormatVersion") {
+        return Some(Format::Cloudformation);
+    }
+    if has("format_version") && (has("planned_values") || has("resource_changes") || has("values") || has("terraform_version")) {
+        return Some(Format::TerraformPlan);
+    }
+    if ["connectorConfiguration", "connectorName", "kafkaClusterEncryptionInTransit", "kafkaCluster", "connectorArn"].iter().any(|k| has(k))
+        || node.get("connectors").is_some_and(|c| c.items().iter().any(|i| i.get("connectorArn").is_some()))
+    {
+        return Some(Format::MskConnectApi);
+    }
+    if node.get("config").is_some_and(Node::is_object) && (has("name") || has("type") || has("tasks")) {
+        return Some(Format::KafkaConnectRest);
+    }
+    let members = node.members();
+    if !members.is_empty() && members.iter().all(|m| m.value.get("info").is_some_and(|i| i.get("config").is_some())) {
+        return Some(Format::KafkaConnectExpand);
+    }
+    let scalars = members.iter().filter(|m| !matches!(m.value.kind, NodeKind::Object(_) | NodeKind::Array(_))).count();
+    if has("connector.class") || (scalars > 0 && scalars == members.len() && members.iter().any(|m| m.key.contains('.'))) {
+        return Some(Format::KafkaConnectConfig);
+    }
+    None
+}
+
+fn not_a_connector(node: &Node) -> InputError {
+    let keys: Vec<&str> = node.members().iter().take(6).map(|m| m.key.as_str()).collect();
+    let found = if keys.is_empty() { "an empty object".to_string() } else { format!("an object with keys {}", keys.join(", ")) };
+    let k8s = node.get("apiVersion").is_some() && node.get("kind").is_some();
+    let note = if k8s { " (Kubernetes and Strimzi resources are not supported yet)" } else { "" };
+    InputError::new(format!("not a connector configuration: expected {EXPECTED}; found {found}{note}"), node.span.start)
+}
+
+/// Builds a connector configuration from a JSON object of `key: value` pairs.
+pub(crate) fn config_from_object(text: &str, object: &Node, pointer: &str, unknown: &dyn Fn(&str) -> bool) -> Config {
+    let mut builder = ConfigBuilder::new();
+    for member in object.members() {
+        let value_pointer = pointer_push(pointer, &member.key);
+        let value = match &member.value.kind {
+            NodeKind::Null => continue,
+            _ if unknown(&member.key) => Value::Unknown { shown: "(known after apply)".to_string() },
+            NodeKind::Object(_) | NodeKind::Array(_) => Value::Unknown { shown: intrinsic_text(text, &member.value) },
+            _ => Value::from_text(member.value.scalar_text().unwrap_or_default()),
+        };
+        builder.push(ConfigEntry {
+            key: member.key.clone(),
+            value,
+            key_span: member.key_span,
+            value_span: member.value.span,
+            entry_span: Span::new(member.key_span.start, member.value.span.end),
+            pointer: value_pointer,
+            shadowed: Vec::new(),
+        });
+    }
+    builder.build(json_insert_point(text, object, pointer))
+}
+
+/// How a value that is not a plain string reads in a message: `!Ref X`-style for CloudFormation
+/// intrinsics, the raw JSON otherwise (shortened).
+pub(crate) fn intrinsic_text(text: &str, node: &Node) -> String {
+    if let [member] = node.members() {
+        if member.key == "Ref" || member.key.starts_with("Fn::") {
+            let argument = member.value.scalar_text().unwrap_or_else(|| "...".to_string());
+            return format!("{} {argument}", member.key);
+        }
+    }
+    let raw: String = text.get(node.span.start..node.span.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+    if raw.chars().count() > 60 {
+        format!("{}...", raw.chars().take(57).collect::<String>())
+    } else {
+        raw
+    }
+}
+
+pub(crate) fn json_insert_point(text: &str, object: &Node, pointer: &str) -> InsertPoint {
+    let open = object.span.start + 1;
+    let Some(last) = object.members().last() else {
+        return InsertPoint::JsonObject { open, last_member_end: None, indent: String::new(), pointer: pointer.to_string() };
+    };
+    let line_start = text[..last.key_span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before_key = &text[line_start..last.key_span.start];
+    let indent = if before_key.chars().all(char::is_whitespace) { format!("\n{before_key}") } else { " ".to_string() };
+    InsertPoint::JsonObject { open, last_member_end: Some(last.value.span.end), indent, pointer: pointer.to_string() }
+}
+
+pub(crate) fn location(node: &Node, pointer: &str) -> Location {
+    Location { pointer: pointer.to_string(), span: node.span }
+}
+
+/// A span covering just the opening character of a node, for findings about a whole object.
+pub(crate) fn opening(node: &Node, pointer: &str) -> Location {
+    Location { pointer: pointer.to_string(), span: Span::new(node.span.start, node.span.start + 1) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        let formats = |text: &str| read(text, None).map(|c| c.iter().map(|c| c.format.name()).collect::<Vec<_>>());
+        assert_eq!(formats(r#"{"name":"a","config":{"connector.class":"x"}}"#).unwrap(), ["kafka-connect-rest"]);
+        assert_eq!(formats(r#"{"connector.class":"x","tasks.max":1}"#).unwrap(), ["kafka-connect-config"]);
+        assert_eq!(formats(r#"{"a":{"info":{"name":"a","config":{}}}}"#).unwrap(), ["kafka-connect-expand"]);
+        assert_eq!(formats("connector.class=x\n").unwrap(), ["properties"]);
+        assert_eq!(formats("config.providers=secretsmanager\n").unwrap(), ["msk-worker-configuration"]);
+        assert_eq!(formats("bootstrap.servers=b:9092\ngroup.id=g\n").unwrap(), ["properties"]);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_with_a_location() {
+        let err = read("  \n", None).unwrap_err();
+        assert!(err.message.starts_with("empty input"));
+        let err = read("\ncurl -X POST http://x -d '{\"a\":1}'", None).unwrap_err();
+        assert_eq!(err.offset, 1);
+        assert!(err.message.contains("line 2, column 29"), "{}", err.message);
+        let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap_err();
+        assert!(err.message.contains("Terraform HCL"));
+        let err = read("apiVersion: v1\nkind: Secret\n", None).unwrap_err();
+        assert!(err.message.contains("YAML"));
+        let err = read(r#"{"hello": {"world": 1}}"#, None).unwrap_err();
+        assert!(err.message.contains("found an object with keys hello"), "{}", err.message);
+    }
+
+    #[test]
+    fn provider_references_are_text_and_templates_are_unknown() {
+        assert_eq!(Value::from_text("${secretsmanager:db:password}".into()), Value::Text("${secretsmanager:db:password}".into()));
+        assert!(matches!(Value::from_text("${var.bootstrap}".into()), Value::Unknown { .. }));
+        assert!(matches!(Value::from_text("${BOOTSTRAP}:9092".into()), Value::Unknown { .. }));
+    }
+}

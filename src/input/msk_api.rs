@@ -1,0 +1,71 @@
+//! MSK Connect API shapes: `aws kafkaconnect create-connector --cli-input-json` input,
+//! `describe-connector` output and `list-connectors` output.
+
+use super::tree::{pointer_push, Node};
+use super::{config_from_object, location, opening, InputError};
+use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, InsertPoint, Location, Value};
+
+const NAMES: ClusterFieldNames = ClusterFieldNames {
+    encryption: "kafkaClusterEncryptionInTransit.encryptionType",
+    authentication: "kafkaClusterClientAuthentication.authenticationType",
+    bootstrap: "kafkaCluster.apacheKafkaCluster.bootstrapServers",
+};
+
+pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connector>) -> Result<(), InputError> {
+    if let Some(list) = node.get("connectors").filter(|_| node.get("connectorName").is_none()) {
+        let list_pointer = pointer_push(pointer, "connectors");
+        for (i, summary) in list.items().iter().enumerate() {
+            out.push(connector(text, summary, &pointer_push(&list_pointer, &i.to_string())));
+        }
+        return Ok(());
+    }
+    out.push(connector(text, node, pointer));
+    Ok(())
+}
+
+fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
+    let config_pointer = pointer_push(pointer, "connectorConfiguration");
+    let config = match node.get("connectorConfiguration") {
+        Some(object) => config_from_object(text, object, &config_pointer, &|_| false),
+        None => Config { entries: Vec::new(), insert: InsertPoint::None, unknown: false },
+    };
+    let class = config.text("connector.class").map(str::to_string);
+    let cluster = ClusterLink {
+        bootstrap_servers: field(text, node, pointer, &["kafkaCluster", "apacheKafkaCluster", "bootstrapServers"]),
+        encryption_type: field(text, node, pointer, &["kafkaClusterEncryptionInTransit", "encryptionType"]),
+        authentication_type: field(text, node, pointer, &["kafkaClusterClientAuthentication", "authenticationType"]),
+        defaults_apply: false,
+        anchor: opening(node, pointer),
+        names: NAMES,
+    };
+    Connector {
+        name: node.get("connectorName").and_then(Node::scalar_text),
+        format: Format::MskConnectApi,
+        family: class.as_deref().map_or(Family::Unknown, Family::of_class),
+        class,
+        location: location(node, pointer),
+        config,
+        cluster: Some(cluster),
+    }
+}
+
+/// Follows `path` from `node`; duplicates of the last key are kept as shadowed locations.
+pub(super) fn field(text: &str, node: &Node, pointer: &str, path: &[&str]) -> Option<Field> {
+    let (last, parents) = path.split_last()?;
+    let mut parent = node;
+    let mut parent_pointer = pointer.to_string();
+    for key in parents {
+        parent = parent.get(key)?;
+        parent_pointer = pointer_push(&parent_pointer, key);
+    }
+    let value_pointer = pointer_push(&parent_pointer, last);
+    let matches: Vec<&super::tree::Member> = parent.members().iter().filter(|m| m.key == *last).collect();
+    let member = matches.last()?;
+    let value_of = |node: &Node| match node.scalar_text() {
+        Some(t) => Value::from_text(t),
+        None => Value::Unknown { shown: super::intrinsic_text(text, node) },
+    };
+    let value = value_of(&member.value);
+    let shadowed = matches[..matches.len() - 1].iter().map(|m| value_of(&m.value)).collect();
+    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed })
+}

@@ -1,0 +1,84 @@
+//! msk-connect-lint: finds every place a Kafka Connect or MSK Connect connector configuration
+//! sends data or credentials unencrypted or unverified, and says how to fix each one.
+//!
+//! The public API is `check`, `fix`, `rules` and `sarif`; everything else serves them.
+
+pub mod connector;
+pub mod endpoints;
+pub mod finding;
+pub mod fix;
+pub mod input;
+pub mod options;
+pub mod redact;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod sarif;
+pub mod span;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use finding::{Applicability, Category, Finding, Severity};
+pub use options::{FailOn, Options, OptionsError, OptionsInput};
+pub use report::{LocatedError, Report, Summary, VERSION};
+
+/// Checks one input (any supported format) and returns the report.
+pub fn check(text: &str, options: &Options) -> Result<Report, LocatedError> {
+    let options = with_today(options);
+    let connectors = input::read(text, options.format).map_err(|e| LocatedError::from_input(text, &e))?;
+    Ok(report::build_report(Some(text), &connectors, &options))
+}
+
+/// The input with fixes applied (safe ones, and unsafe ones when `options.unsafe_fixes`), the
+/// findings that were fixed, and the report of what remains.
+pub fn fix(text: &str, options: &Options) -> Result<fix::FixOutcome, LocatedError> {
+    let options = with_today(options);
+    fix::fix(text, &options).map_err(|e| LocatedError::from_input(text, &e))
+}
+
+/// The rule catalogue, with each rule's Markdown docs.
+pub fn rules() -> Vec<RuleInfo> {
+    rules::registry::RULES.iter().map(|r| RuleInfo::of(r)).collect()
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub category: Category,
+    pub fix: rules::FixAvailability,
+    pub summary: String,
+    pub docs: String,
+    pub references: Vec<&'static str>,
+    pub compliance: Vec<&'static str>,
+}
+
+impl RuleInfo {
+    pub fn of(rule: &rules::Rule) -> RuleInfo {
+        RuleInfo {
+            code: rule.code,
+            name: rule.name,
+            severity: rule.severity,
+            category: rule.category,
+            fix: rule.fix,
+            summary: rule.summary(),
+            docs: rule.markdown(),
+            references: rule.references.to_vec(),
+            compliance: rule.compliance.to_vec(),
+        }
+    }
+}
+
+/// Fills `today` from the system clock where there is one (not in wasm: the JS side passes it).
+fn with_today(options: &Options) -> Options {
+    let mut options = options.clone();
+    #[cfg(not(target_arch = "wasm32"))]
+    if options.today.is_none() {
+        if let Ok(elapsed) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            options.today = Some(options::date_from_days((elapsed.as_secs() / 86_400) as i64));
+        }
+    }
+    options
+}

@@ -1,0 +1,300 @@
+//! The native CLI; the same flags, formats and exit codes as the Node CLI.
+
+use msk_connect_lint::render::{self, FileResult, Style};
+use msk_connect_lint::{check, fix, rules, sarif, Options, OptionsInput};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: msk-connect-lint [FILE... | DIR... | -] [options]
+
+Checks Kafka Connect / MSK Connect configurations for data or credentials that cross a network
+unencrypted or unverified. With no FILE, or with -, reads standard input.
+
+Options:
+  --format text|json|sarif|github   output format (default text)
+  --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
+                                    kafka-connect-expand, msk-connect-api, msk-worker-configuration,
+                                    cloudformation, terraform-plan, properties
+  --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
+  --select CODES                    only these rules (codes or names, comma separated)
+  --ignore CODES                    not these rules
+  --severity CODE=LEVEL             change a rule's severity (repeatable)
+  --fix                             apply safe fixes to the files in place
+  --unsafe-fixes                    with --fix, also apply unsafe fixes
+  --diff                            with --fix, print the changes instead of writing them
+  --config FILE                     options file (default: .msk-connect-lint.json found upward)
+  --no-config                       ignore .msk-connect-lint.json
+  --explain CODE                    print a rule's documentation
+  --list-rules                      list the rules
+  --version                         print the version
+  -h, --help                        print this help
+
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors.";
+
+const OUTPUT_FORMATS: [&str; 4] = ["text", "json", "sarif", "github"];
+const DIRECTORY_EXTENSIONS: [&str; 2] = ["json", "properties"];
+
+struct Args {
+    paths: Vec<String>,
+    output: String,
+    cli: OptionsInput,
+    fix: bool,
+    diff: bool,
+    config: Option<PathBuf>,
+    no_config: bool,
+    explain: Option<String>,
+    list_rules: bool,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("msk-connect-lint: {message}");
+            eprintln!("Run `msk-connect-lint --help` for usage.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut args = Args {
+        paths: Vec::new(),
+        output: "text".to_string(),
+        cli: OptionsInput::default(),
+        fix: false,
+        diff: false,
+        config: None,
+        no_config: false,
+        explain: None,
+        list_rules: false,
+    };
+    let mut iter = std::env::args().skip(1);
+    let list = |value: String| value.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    while let Some(arg) = iter.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| inline.clone().or_else(|| iter.next()).ok_or_else(|| format!("{name} needs a value"));
+        match flag.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            "--version" => {
+                println!("msk-connect-lint {}", msk_connect_lint::VERSION);
+                return Ok(None);
+            }
+            "--format" => {
+                let v = value("--format")?;
+                if OUTPUT_FORMATS.contains(&v.as_str()) {
+                    args.output = v;
+                } else {
+                    args.cli.format = Some(v);
+                }
+            }
+            "--fail-on" => args.cli.fail_on = Some(value("--fail-on")?),
+            "--select" => args.cli.select.get_or_insert_with(Vec::new).extend(list(value("--select")?)),
+            "--ignore" => args.cli.ignore.get_or_insert_with(Vec::new).extend(list(value("--ignore")?)),
+            "--severity" => {
+                let v = value("--severity")?;
+                let (code, level) = v.split_once('=').ok_or("--severity takes CODE=LEVEL")?;
+                args.cli.severity.get_or_insert_with(Default::default).insert(code.to_string(), level.to_string());
+            }
+            "--fix" => args.fix = true,
+            "--unsafe-fixes" => args.cli.unsafe_fixes = Some(true),
+            "--diff" => args.diff = true,
+            "--config" => args.config = Some(PathBuf::from(value("--config")?)),
+            "--no-config" => args.no_config = true,
+            "--explain" => args.explain = Some(value("--explain")?),
+            "--list-rules" => args.list_rules = true,
+            "-" => args.paths.push(arg),
+            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
+            _ => args.paths.push(arg),
+        }
+    }
+    if args.diff && !args.fix {
+        return Err("--diff goes with --fix".to_string());
+    }
+    Ok(Some(args))
+}
+
+fn run() -> Result<u8, String> {
+    let Some(args) = parse_args()? else { return Ok(0) };
+    if let Some(code) = &args.explain {
+        let rule = rules()
+            .into_iter()
+            .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == *code)
+            .ok_or_else(|| format!("unknown rule {code:?}"))?;
+        println!(
+            "# {} {}\n\nSeverity: {}. Category: {}.\n\n{}",
+            rule.code,
+            rule.name,
+            rule.severity.name(),
+            rule.category.name(),
+            rule.docs
+        );
+        return Ok(0);
+    }
+    if args.list_rules {
+        if args.output == "json" {
+            println!("{}", serde_json::to_string_pretty(&rules()).map_err(|e| e.to_string())?);
+        } else {
+            for rule in rules() {
+                println!("{:<7} {:<45} {:<9} {}", rule.code, rule.name, rule.severity.name(), rule.summary);
+            }
+        }
+        return Ok(0);
+    }
+    let options = load_options(&args)?;
+    let files = collect_files(&args.paths)?;
+    let mut results = Vec::new();
+    let mut diffs = String::new();
+    for (path, read) in files {
+        let text = match read {
+            Ok(text) => text,
+            Err(message) => {
+                results.push(FileResult::Error { path, error: msk_connect_lint::LocatedError { message, line: 1, column: 1 } });
+                continue;
+            }
+        };
+        if args.fix {
+            match fix(&text, &options) {
+                Ok(outcome) => {
+                    if outcome.output != text {
+                        if args.diff || path == "-" {
+                            diffs.push_str(&unified_diff(&path, &text, &outcome.output));
+                        } else if let Err(e) = std::fs::write(&path, &outcome.output) {
+                            return Err(format!("{path}: cannot write: {e}"));
+                        }
+                    }
+                    if !outcome.applied.is_empty() {
+                        eprintln!("{path}: fixed {} finding{}", outcome.applied.len(), if outcome.applied.len() == 1 { "" } else { "s" });
+                    }
+                    results.push(FileResult::Report { path, report: outcome.remaining });
+                }
+                Err(error) => results.push(FileResult::Error { path, error }),
+            }
+            continue;
+        }
+        match check(&text, &options) {
+            Ok(report) => results.push(FileResult::Report { path, report }),
+            Err(error) => results.push(FileResult::Error { path, error }),
+        }
+    }
+    let out = match args.output.as_str() {
+        "json" => serde_json::to_string_pretty(&render::document(&results)).map_err(|e| e.to_string())? + "\n",
+        "sarif" => serde_json::to_string_pretty(&sarif::sarif(&results)).map_err(|e| e.to_string())? + "\n",
+        "github" => render::github(&results),
+        _ => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            render::text(&results, &Style { color })
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(diffs.as_bytes());
+    let _ = stdout.write_all(out.as_bytes());
+    let errors = results.iter().any(|r| matches!(r, FileResult::Error { .. }));
+    let failed = results.iter().any(|r| matches!(r, FileResult::Report { report, .. } if !report.passed));
+    Ok(if errors {
+        2
+    } else if failed {
+        1
+    } else {
+        0
+    })
+}
+
+fn load_options(args: &Args) -> Result<Options, String> {
+    let config_path = match (&args.config, args.no_config) {
+        (Some(path), _) => Some(path.clone()),
+        (None, true) => None,
+        (None, false) => find_config(),
+    };
+    let base = match config_path {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            OptionsInput::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => OptionsInput::default(),
+    };
+    base.merged(args.cli.clone()).resolve().map_err(|e| e.to_string())
+}
+
+fn find_config() -> Option<PathBuf> {
+    let mut dir = std::env::current_dir().ok()?;
+    loop {
+        let candidate = dir.join(".msk-connect-lint.json");
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+type Input = (String, Result<String, String>);
+
+fn collect_files(paths: &[String]) -> Result<Vec<Input>, String> {
+    if paths.is_empty() || paths == ["-"] {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(vec![("-".to_string(), Ok(decode(bytes)))]);
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if path == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            files.push(("-".to_string(), Ok(decode(bytes))));
+            continue;
+        }
+        let p = Path::new(path);
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
+            found.sort();
+            for file in found {
+                let read = std::fs::read(&file).map(decode).map_err(|e| format!("cannot read: {e}"));
+                files.push((file.display().to_string(), read));
+            }
+        } else {
+            let read = std::fs::read(p).map(decode).map_err(|e| format!("cannot read: {e}"));
+            files.push((path.clone(), read));
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') || name == "node_modules" {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| DIRECTORY_EXTENSIONS.contains(&e)) {
+            out.push(path);
+        }
+    }
+}
+
+/// UTF-8 when it is; otherwise ISO-8859-1, as Java reads properties files.
+fn decode(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect())
+}
+
+fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}

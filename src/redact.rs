@@ -1,0 +1,119 @@
+//! Secrets never leave the engine: values of secret-bearing keys, passwords inside JAAS configs
+//! and the password part of URLs are masked before they reach a message.
+
+pub const MASK: &str = "****";
+
+/// Keys whose whole value is a secret (Kafka's `PASSWORD` type and its look-alikes).
+pub fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    let last = key.rsplit(['.', '_']).next().unwrap_or(&key);
+    ["password", "passwd", "pwd", "secret", "token", "passphrase", "credentials", "apikey"].iter().any(|w| last.contains(w))
+        || key.ends_with("secret.access.key")
+        || key.ends_with("secret_access_key")
+        || key.ends_with("private.key")
+        || key.ends_with("customer.key")
+        || key.ends_with("api.key")
+        || key.ends_with("authorization")
+        || key.contains("keyfile") && key.contains("json")
+}
+
+/// The value as it may be shown for `key`.
+pub fn shown(key: &str, value: &str) -> String {
+    if value.starts_with("${") && value.ends_with('}') && crate::connector::is_config_provider_reference(&value[2..value.len() - 1]) {
+        return value.to_string();
+    }
+    if is_secret_key(key) {
+        return MASK.to_string();
+    }
+    mask_embedded(value)
+}
+
+/// Masks `password="..."` (JAAS), `password=...` / `pwd=...` parameters and `user:pass@` in URLs.
+pub fn mask_embedded(value: &str) -> String {
+    let mut out = mask_userinfo(value);
+    for name in ["password", "Password", "PASSWORD", "pwd", "secret", "token", "trustCertificateKeyStorePassword", "sslpassword"] {
+        out = mask_assignments(&out, name);
+    }
+    out
+}
+
+fn mask_userinfo(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(scheme_end) = rest.find("://") {
+        let authority_start = scheme_end + 3;
+        out.push_str(&rest[..authority_start]);
+        rest = &rest[authority_start..];
+        let authority_end = rest.find(['/', '?', '#', ',']).unwrap_or(rest.len());
+        let authority = &rest[..authority_end];
+        match authority.rfind('@') {
+            Some(at) => {
+                let userinfo = &authority[..at];
+                match userinfo.split_once(':') {
+                    Some((user, _)) => out.push_str(&format!("{user}:{MASK}")),
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&authority[at..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &rest[authority_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Masks the value after `name=` (up to `;`, `&`, `,`, white space or a closing quote).
+fn mask_assignments(value: &str, name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(i) = rest.find(name) {
+        let after = &rest[i + name.len()..];
+        let boundary_ok = i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric();
+        let Some(eq) = after.strip_prefix('=').or_else(|| after.strip_prefix(" = ")).filter(|_| boundary_ok) else {
+            out.push_str(&rest[..i + name.len()]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..rest.len() - eq.len()]);
+        let (quote, body) = match eq.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), &eq[1..]),
+            _ => (None, eq),
+        };
+        let end = match quote {
+            Some(q) => body.find(q).unwrap_or(body.len()),
+            None => body.find([';', '&', ',', ' ', '\n', ')']).unwrap_or(body.len()),
+        };
+        if let Some(q) = quote {
+            out.push(q);
+        }
+        out.push_str(MASK);
+        rest = &body[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_secrets() {
+        assert_eq!(shown("connection.password", "hunter2"), MASK);
+        assert_eq!(shown("database.password", "${secretsmanager:db:password}"), "${secretsmanager:db:password}");
+        assert_eq!(
+            shown("sasl.jaas.config", r#"org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="p4ss";"#),
+            r#"org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="****";"#
+        );
+        assert_eq!(
+            shown("connection.url", "jdbc:mysql://h:3306/db?user=a&password=b&useSSL=true"),
+            "jdbc:mysql://h:3306/db?user=a&password=****&useSSL=true"
+        );
+        assert_eq!(shown("connection.uri", "mongodb://admin:pw@h1:27017,h2/db"), "mongodb://admin:****@h1:27017,h2/db");
+        assert_eq!(shown("topics", "orders"), "orders");
+        assert_eq!(shown("aws.secret.access.key", "abc"), MASK);
+        assert!(!is_secret_key("ssl.truststore.location"));
+        assert!(!is_secret_key("ssl.keystore.type"));
+    }
+}

@@ -1,0 +1,210 @@
+//! Renderings of reports for people and pipelines: text (like ruff), GitHub workflow commands,
+//! and the multi-file JSON document. SARIF lives in `sarif.rs`.
+
+use crate::finding::{Applicability, Finding, Severity};
+use crate::report::{LocatedError, Report, Summary, Tool, TOOL};
+use serde::Serialize;
+
+/// One input file's outcome: a report, or the error that stopped it being read.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum FileResult {
+    Report { path: String, report: Report },
+    Error { path: String, error: LocatedError },
+}
+
+impl FileResult {
+    pub fn path(&self) -> &str {
+        match self {
+            FileResult::Report { path, .. } | FileResult::Error { path, .. } => path,
+        }
+    }
+}
+
+/// `--format json`: one document for all files.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document<'a> {
+    pub tool: Tool,
+    pub files: &'a [FileResult],
+    pub summary: Summary,
+    pub passed: bool,
+}
+
+pub fn document(files: &[FileResult]) -> Document<'_> {
+    let mut summary = Summary::default();
+    let mut passed = true;
+    for file in files {
+        match file {
+            FileResult::Report { report, .. } => {
+                summary.merge(&report.summary);
+                passed &= report.passed;
+            }
+            FileResult::Error { .. } => passed = false,
+        }
+    }
+    Document { tool: TOOL, files, summary, passed }
+}
+
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> String {
+        let code = match severity {
+            Severity::Critical => "1;31",
+            Severity::High => "31",
+            Severity::Medium => "33",
+            Severity::Low => "36",
+            Severity::Info => "2",
+        };
+        self.paint(code, &format!("[{}]", severity.name()))
+    }
+}
+
+fn position(finding: &Finding) -> String {
+    finding.range.map_or_else(String::new, |r| format!("{}:{}:", r.start.line, r.start.column))
+}
+
+pub fn text(files: &[FileResult], style: &Style) -> String {
+    let mut out = String::new();
+    let mut fixable = 0;
+    let mut unsafe_fixable = 0;
+    for file in files {
+        match file {
+            FileResult::Error { path, error } => {
+                out.push_str(&format!("{path}:{}:{}: {} {}\n", error.line, error.column, style.paint("1;31", "error:"), error.message));
+            }
+            FileResult::Report { path, report } => {
+                for finding in &report.findings {
+                    let connector = report.connectors.get(finding.connector).and_then(|c| c.name.as_deref());
+                    let place = connector.map(|n| format!(" ({n})")).unwrap_or_default();
+                    out.push_str(&format!(
+                        "{path}:{} {} {} {}{place}\n",
+                        position(finding),
+                        style.paint("1", finding.code),
+                        style.severity(finding.severity),
+                        finding.message
+                    ));
+                    out.push_str(&format!("  {} {}\n", style.paint("32", "help:"), finding.help));
+                    if let Some(fix) = &finding.fix {
+                        let label = match fix.applicability {
+                            Applicability::Safe => {
+                                fixable += 1;
+                                "fix"
+                            }
+                            Applicability::Unsafe => {
+                                unsafe_fixable += 1;
+                                "unsafe fix"
+                            }
+                            Applicability::DisplayOnly => "suggestion",
+                        };
+                        out.push_str(&format!("  {} {}\n", style.paint("32", &format!("{label}:")), fix.title));
+                    }
+                }
+                for suppressed in &report.suppressed {
+                    let f = &suppressed.finding;
+                    out.push_str(&format!(
+                        "{path}:{} {} {} suppressed: {}\n",
+                        position(f),
+                        style.paint("2", f.code),
+                        style.paint("2", &format!("[{}]", f.severity.name())),
+                        suppressed.reason
+                    ));
+                }
+                for expired in &report.expired_exceptions {
+                    out.push_str(&format!(
+                        "{path}: warning: the exception for {} expired on {} and no longer applies ({})\n",
+                        expired.rule, expired.expires, expired.reason
+                    ));
+                }
+            }
+        }
+    }
+    let doc = document(files);
+    let errors = files.iter().filter(|f| matches!(f, FileResult::Error { .. })).count();
+    let s = &doc.summary;
+    let total = s.total();
+    let files_word = if files.len() == 1 { "file" } else { "files" };
+    let mut line = if total == 0 {
+        format!("No findings in {} {files_word}", files.len())
+    } else {
+        format!(
+            "Found {total} finding{} in {} {files_word} ({} critical, {} high, {} medium, {} low, {} info)",
+            if total == 1 { "" } else { "s" },
+            files.len(),
+            s.critical,
+            s.high,
+            s.medium,
+            s.low,
+            s.info
+        )
+    };
+    if errors > 0 {
+        line.push_str(&format!("; {errors} {} could not be read", if errors == 1 { "file" } else { "files" }));
+    }
+    out.push_str(&line);
+    out.push('\n');
+    if fixable > 0 || unsafe_fixable > 0 {
+        out.push_str(&format!("{fixable} fixable with --fix ({unsafe_fixable} more with --fix --unsafe-fixes)\n"));
+    }
+    out
+}
+
+/// GitHub Actions workflow commands: `::error file=...,line=...,col=...::message`.
+pub fn github(files: &[FileResult]) -> String {
+    let mut out = String::new();
+    for file in files {
+        match file {
+            FileResult::Error { path, error } => out.push_str(&format!(
+                "::error file={},line={},col={},title={}::{}\n",
+                escape_property(path),
+                error.line,
+                error.column,
+                escape_property("msk-connect-lint: input error"),
+                escape_data(&error.message)
+            )),
+            FileResult::Report { path, report } => {
+                for finding in &report.findings {
+                    let level = match finding.severity {
+                        Severity::Critical | Severity::High => "error",
+                        Severity::Medium | Severity::Low => "warning",
+                        Severity::Info => "notice",
+                    };
+                    let mut properties = format!("file={}", escape_property(path));
+                    if let Some(range) = finding.range {
+                        properties.push_str(&format!(
+                            ",line={},col={},endLine={},endColumn={}",
+                            range.start.line, range.start.column, range.end.line, range.end.column
+                        ));
+                    }
+                    properties.push_str(&format!(
+                        ",title={}",
+                        escape_property(&format!("{} {} [{}]", finding.code, finding.name, finding.severity.name()))
+                    ));
+                    out.push_str(&format!(
+                        "::{level} {properties}::{}\n",
+                        escape_data(&format!("{} Help: {}", finding.message, finding.help))
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,150 @@
+use super::kafka_clients::fix;
+use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
+use crate::connector::Value;
+use crate::endpoints::bootstrap::{self, MskAuth, MskListener};
+use crate::finding::{Applicability, Category, Edit, Severity};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares the ports of an MSK Connect connector's bootstrap servers with its encryption and
+    /// authentication: on Amazon MSK, 9092 is plaintext, 9094/9194 TLS, 9096/9196 SASL/SCRAM and
+    /// 9098/9198 IAM (20092-20098 for IPv6). Only MSK host names
+    /// (`*.kafka.<region>.amazonaws.com`) are judged; other clusters may number ports freely.
+    ///
+    /// ## Why is this bad?
+    /// A connector whose ports do not match its settings cannot connect: TLS against the
+    /// plaintext listener, plaintext against a TLS one, IAM against the TLS-only listener. The
+    /// usual reaction to the error is to downgrade encryption until it connects. Ports of two
+    /// listeners in one list make the connector work or fail depending on which broker answers
+    /// first. MSK Connect cannot use SASL/SCRAM for its own link at all.
+    ///
+    /// ## Example
+    /// ```json
+    /// {
+    ///   "connectorName": "orders-sink",
+    ///   "kafkaCluster": { "apacheKafkaCluster": { "bootstrapServers": "b-1.demo.abc123.c2.kafka.us-east-1.amazonaws.com:9092" } },
+    ///   "kafkaClusterEncryptionInTransit": { "encryptionType": "TLS" },
+    ///   "kafkaClusterClientAuthentication": { "authenticationType": "IAM" }
+    /// }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```json
+    /// {
+    ///   "connectorName": "orders-sink",
+    ///   "kafkaCluster": { "apacheKafkaCluster": { "bootstrapServers": "b-1.demo.abc123.c2.kafka.us-east-1.amazonaws.com:9098" } },
+    ///   "kafkaClusterEncryptionInTransit": { "encryptionType": "TLS" },
+    ///   "kafkaClusterClientAuthentication": { "authenticationType": "IAM" }
+    /// }
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: the edit moves each broker to the port of the listener the settings ask for; that
+    /// listener must be enabled on the cluster. When the link is `PLAINTEXT` and the ports are TLS
+    /// ports, the fix is to turn on TLS (MSK001), never to move to the plaintext port.
+    ///
+    /// ## References
+    /// - <https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html>
+    pub static RULE = {
+        code: "MSK004",
+        name: "msk-bootstrap-port-mismatch",
+        severity: Severity::Medium,
+        category: Category::InconsistentSetting,
+        fix: FixAvailability::Sometimes,
+        references: &["https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html"],
+        compliance: &[],
+        check: check,
+    };
+}
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(cluster) = &context.connector.cluster else { return };
+    let Some(field) = &cluster.bootstrap_servers else { return };
+    let name = cluster.names.bootstrap;
+    let list = match &field.value {
+        Value::Text(text) => text,
+        Value::Unknown { shown } => {
+            let wanted = if cluster.uses_iam() {
+                "the IAM brokers (port 9098, bootstrap_brokers_sasl_iam)"
+            } else {
+                "the TLS brokers (port 9094, bootstrap_brokers_tls)"
+            };
+            out.push(
+                Diagnostic::at(
+                    field.location.clone(),
+                    None,
+                    format!("{name} is `{shown}`, which cannot be known from this input"),
+                    format!("Check that it resolves to {wanted}"),
+                )
+                .downgraded(Some(Downgrade::Unverifiable)),
+            );
+            return;
+        }
+    };
+    let brokers = bootstrap::parse(list);
+    if brokers.is_empty() || !brokers.iter().all(|b| b.is_msk()) {
+        return;
+    }
+    let tls = match cluster.encryption().and_then(Value::text) {
+        Some(text) => text.trim().eq_ignore_ascii_case("TLS"),
+        None if cluster.defaults_apply => false,
+        None => return,
+    };
+    if cluster.encryption().is_some_and(|v| v.text().is_none()) {
+        return;
+    }
+    let auth = if cluster.uses_iam() { MskAuth::Iam } else { MskAuth::None };
+    let listeners: Vec<Option<MskListener>> = brokers.iter().map(|b| b.msk_listener()).collect();
+    let wanted = |l: &MskListener| l.tls == tls && l.auth == auth;
+    let mismatched: Vec<usize> = (0..brokers.len()).filter(|&i| !listeners[i].as_ref().is_some_and(wanted)).collect();
+    if mismatched.is_empty() {
+        return;
+    }
+    let ports: Vec<String> =
+        brokers.iter().filter_map(|b| b.port).map(|p| p.to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let settings = format!(
+        "{} {} with {} {}",
+        cluster.names.encryption,
+        if tls { "TLS" } else { "PLAINTEXT" },
+        cluster.names.authentication,
+        if auth == MskAuth::Iam { "IAM" } else { "NONE" }
+    );
+    let expected = match (tls, auth) {
+        (false, MskAuth::Iam) => "no MSK listener (IAM needs TLS)",
+        (false, _) => "the plaintext listener (9092)",
+        (true, MskAuth::Iam) => "the IAM listener (9098, public 9198)",
+        (true, _) => "the TLS listener (9094, public 9194)",
+    };
+    let mixed = listeners.iter().flatten().map(|l| (l.tls, l.auth)).collect::<std::collections::BTreeSet<_>>().len() > 1;
+    let scram = listeners.iter().flatten().any(|l| l.auth == MskAuth::Scram);
+    let mut message = format!("{name} uses port {}, but {settings} needs {expected}", ports.join(", "));
+    if mixed {
+        message.push_str("; the list mixes listeners, so the connector works or fails depending on which broker answers");
+    }
+    if scram {
+        message.push_str("; MSK Connect cannot authenticate with SASL/SCRAM on its own link");
+    }
+    let edits = if tls {
+        let mut rewritten = list.clone();
+        for &i in mismatched.iter().rev() {
+            let broker = &brokers[i];
+            let (public, ipv6) = listeners[i].map_or((broker.host.contains("-public."), false), |l| (l.public, l.ipv6));
+            let Some(port) = MskListener::port_for(public, ipv6, tls, auth) else { continue };
+            let protocol = broker.protocol.as_ref().map(|p| format!("{p}://")).unwrap_or_default();
+            rewritten.replace_range(broker.start..broker.end, &format!("{protocol}{}:{port}", broker.host));
+        }
+        vec![Edit { key: None, pointer: field.location.pointer.clone(), value: Some(rewritten) }]
+    } else {
+        Vec::new()
+    };
+    let help = if tls {
+        format!("Use the bootstrap brokers of {expected}")
+    } else {
+        "Turn on encryption in transit (TLS) for this connector rather than moving to the plaintext port; see MSK001".to_string()
+    };
+    out.push(Diagnostic::at(field.location.clone(), None, message, help).with_fix(fix(
+        "Use the ports of the listener the settings ask for",
+        Applicability::Unsafe,
+        edits,
+    )));
+}

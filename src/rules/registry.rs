@@ -1,0 +1,22 @@
+//! Every rule, in code order. Registering a rule is one line here.
+
+use super::Rule;
+
+pub static RULES: &[&Rule] = &[
+    &super::msk_cluster_link_plaintext::RULE,
+    &super::msk_cluster_auth_none::RULE,
+    &super::msk_iam_over_plaintext::RULE,
+    &super::msk_bootstrap_port_mismatch::RULE,
+    &super::embedded_kafka_client_plaintext::RULE,
+    &super::sasl_plain_over_plaintext::RULE,
+    &super::kafka_client_hostname_verification_disabled::RULE,
+    &super::kafka_client_weak_tls_protocol::RULE,
+    &super::worker_kafka_client_plaintext::RULE,
+    &super::msk_worker_refused_key::RULE,
+    &super::duplicate_key::RULE,
+];
+
+/// A rule by code (`MSK001`, any case) or name (`msk-cluster-link-plaintext`).
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(name) || r.name == name)
+}

@@ -1,0 +1,181 @@
+use super::kafka_clients::{bootstrap_facts, fix, is_sasl_plain_over_plaintext, protocol_is_plaintext, set};
+use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
+use crate::connector::{Config, Value};
+use crate::finding::{Applicability, Category, Edit, Severity};
+
+/// The worker's clients and the prefix of each. `admin.` falls back to the top level; the
+/// producers of source tasks and the consumers of sink tasks do not.
+const CLIENTS: [(&str, &str, bool); 4] = [
+    ("", "the worker's own clients (group membership, config, offset and status topics)", false),
+    ("producer.", "the producers of source tasks", false),
+    ("consumer.", "the consumers of sink tasks", false),
+    ("admin.", "the admin clients (topic creation, dead letter queues)", true),
+];
+
+declare_rule! {
+    /// ## What it does
+    /// Checks a self-managed Kafka Connect worker configuration (`connect-distributed.properties`,
+    /// `connect-standalone.properties`): the worker's own clients (`security.protocol`), the
+    /// producers of source tasks (`producer.security.protocol`) and the consumers of sink tasks
+    /// (`consumer.security.protocol`) must each use `SSL` or `SASL_SSL`. Admin clients
+    /// (`admin.`) fall back to the top-level settings.
+    ///
+    /// ## Why is this bad?
+    /// Kafka's default `security.protocol` is `PLAINTEXT`. The worker builds its task producers
+    /// and consumers from the `producer.` and `consumer.` settings only: a worker with
+    /// `security.protocol=SSL` and no `producer.security.protocol` keeps its group traffic
+    /// encrypted while every record its source connectors write goes out in plaintext. This is
+    /// the most common half-secured worker. Bootstrap servers on a loopback address cross no
+    /// network and are reported as info. (On MSK Connect the worker link is set by the
+    /// connector's encryption in transit, see MSK001; Strimzi sets these keys itself.)
+    ///
+    /// ## Example
+    /// ```properties
+    /// bootstrap.servers=kafka-1.internal.example.com:9093
+    /// group.id=connect-cluster
+    /// security.protocol=SSL
+    /// ssl.truststore.location=/etc/kafka/truststore.jks
+    /// ```
+    ///
+    /// Use instead:
+    /// ```properties
+    /// bootstrap.servers=kafka-1.internal.example.com:9093
+    /// group.id=connect-cluster
+    /// security.protocol=SSL
+    /// ssl.truststore.location=/etc/kafka/truststore.jks
+    /// producer.security.protocol=SSL
+    /// producer.ssl.truststore.location=/etc/kafka/truststore.jks
+    /// consumer.security.protocol=SSL
+    /// consumer.ssl.truststore.location=/etc/kafka/truststore.jks
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe when some client of the worker is already secured: the fix copies its
+    /// `security.protocol`, `ssl.*` and `sasl.*` settings to the clients that lack them. Unsafe
+    /// when none is: it sets `SSL`, which needs a TLS listener and maybe a truststore.
+    ///
+    /// ## References
+    /// - <https://docs.confluent.io/platform/current/connect/security.html>
+    /// - <https://kafka.apache.org/documentation/#connect_running>
+    pub static RULE = {
+        code: "MSK020",
+        name: "worker-kafka-client-plaintext",
+        severity: Severity::High,
+        category: Category::PlaintextTransport,
+        fix: FixAvailability::Always,
+        references: &["https://docs.confluent.io/platform/current/connect/security.html", "https://kafka.apache.org/documentation/#connect_running"],
+        compliance: &["PCI DSS v4.0.1/4.2.1"],
+        check: check,
+    };
+}
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let connector = context.connector;
+    if !connector.is_worker() {
+        return;
+    }
+    let config = &connector.config;
+    let Some(bootstrap) = config.get("bootstrap.servers").filter(|e| e.text().is_none_or(|t| !t.trim().is_empty())) else { return };
+    let downgrade = bootstrap_facts(&bootstrap.value).filter(|f| f.all_loopback).map(|_| Downgrade::Loopback);
+    let source = secure_source(config);
+    let mut implicit = Vec::new();
+    let mut implicit_prefixes = Vec::new();
+    for (prefix, label, inherits) in CLIENTS {
+        let key = format!("{prefix}security.protocol");
+        match config.get(&key) {
+            Some(entry) => match &entry.value {
+                Value::Unknown { shown } => out.push(
+                    Diagnostic::at_entry(
+                        entry,
+                        format!("{key} is `{shown}`, which cannot be known from this input"),
+                        "Check that it resolves to SSL or SASL_SSL",
+                    )
+                    .downgraded(Some(Downgrade::Unverifiable)),
+                ),
+                Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) && !is_sasl_plain_over_plaintext(config, prefix) => {
+                    let (title, applicability, edits) = edits_for(config, &[prefix], source.as_deref());
+                    out.push(
+                        Diagnostic::at_entry(
+                            entry,
+                            format!("{key} is `{}`: {label} send their data unencrypted", protocol.trim()),
+                            help(source.as_deref()),
+                        )
+                        .with_fix(fix(title, applicability, edits))
+                        .downgraded(downgrade),
+                    );
+                }
+                Value::Text(_) => {}
+            },
+            None if inherits => {}
+            None => {
+                implicit.push(format!("{label} ({key} is not set)"));
+                implicit_prefixes.push(prefix);
+            }
+        }
+    }
+    if implicit.is_empty() {
+        return;
+    }
+    let (title, applicability, edits) = edits_for(config, &implicit_prefixes, source.as_deref());
+    let not_inherited = if source.as_deref() == Some("") && implicit_prefixes.iter().any(|p| !p.is_empty()) {
+        "; task producers and consumers do not inherit the top-level security.protocol"
+    } else {
+        ""
+    };
+    out.push(
+        Diagnostic::at_entry(
+            bootstrap,
+            format!(
+                "the worker connects to {} in PLAINTEXT, Kafka's default, for {}{not_inherited}",
+                bootstrap.text().unwrap_or("its brokers").trim(),
+                implicit.join("; ")
+            ),
+            help(source.as_deref()),
+        )
+        .with_fix(fix(title, applicability, edits))
+        .downgraded(downgrade),
+    );
+}
+
+/// The prefix of a client already on SSL/SASL_SSL, whose settings the others can copy.
+fn secure_source(config: &Config) -> Option<String> {
+    CLIENTS
+        .iter()
+        .map(|c| c.0)
+        .find(|prefix| {
+            config
+                .text(&format!("{prefix}security.protocol"))
+                .is_some_and(|p| matches!(p.trim().to_ascii_uppercase().as_str(), "SSL" | "SASL_SSL"))
+        })
+        .map(str::to_string)
+}
+
+fn edits_for(config: &Config, prefixes: &[&str], source: Option<&str>) -> (String, Applicability, Vec<Edit>) {
+    let Some(source) = source else {
+        let edits = prefixes.iter().map(|p| set(config, &format!("{p}security.protocol"), "SSL")).collect();
+        return ("Use TLS (security.protocol=SSL)".to_string(), Applicability::Unsafe, edits);
+    };
+    let mut edits = Vec::new();
+    for prefix in prefixes {
+        for entry in config.entries.iter() {
+            let Some(suffix) = entry.key.strip_prefix(source) else { continue };
+            let is_security = suffix == "security.protocol" || suffix.starts_with("ssl.") || suffix.starts_with("sasl.");
+            let Some(value) = entry.text().filter(|_| is_security) else { continue };
+            let key = format!("{prefix}{suffix}");
+            if config.text(&key) != Some(value) {
+                edits.push(set(config, &key, value));
+            }
+        }
+    }
+    let from = if source.is_empty() { "the worker's top-level".to_string() } else { format!("the `{source}`") };
+    (format!("Copy {from} TLS settings to these clients"), Applicability::Safe, edits)
+}
+
+fn help(source: Option<&str>) -> String {
+    match source {
+        Some(_) => {
+            "Give these clients the same security settings as the worker's secured clients (security.protocol, ssl.*, sasl.*)".to_string()
+        }
+        None => "Set security.protocol, producer.security.protocol and consumer.security.protocol to SSL or SASL_SSL".to_string(),
+    }
+}
