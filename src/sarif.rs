@@ -1,6 +1,6 @@
 //! SARIF 2.1.0: rule metadata, levels from severity, regions, suppressions with their reason.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Severity;
 use crate::render::FileResult;
 use crate::report::{TOOL_NAME, VERSION};
 use crate::rules::registry::RULES;
@@ -27,7 +27,47 @@ fn security_severity(severity: Severity) -> &'static str {
     }
 }
 
+/// SARIF for reports in their JSON wire form: one report, an array of reports, or an array of
+/// `{ path, report }` / `{ path, error }` (the CLI's `files`). The JS `toSarif` and the native CLI
+/// both come through here.
+pub fn sarif_from_json(input: &Value) -> Result<Value, String> {
+    let entries: Vec<Value> = match input {
+        Value::Array(items) => items.clone(),
+        Value::Object(map) if map.contains_key("files") => map.get("files").and_then(Value::as_array).cloned().unwrap_or_default(),
+        Value::Object(_) => vec![input.clone()],
+        _ => return Err("toSarif expects a report, an array of reports, or an array of { path, report | error }".to_string()),
+    };
+    let mut files = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let path = entry.get("path").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| {
+            if entries.len() == 1 {
+                "input".to_string()
+            } else {
+                format!("input-{}", i + 1)
+            }
+        });
+        if let Some(error) = entry.get("error") {
+            files.push(SarifFile::Error { path, error: error.clone() });
+        } else if let Some(report) = entry.get("report").or_else(|| entry.get("findings").map(|_| entry)) {
+            files.push(SarifFile::Report { path, report: report.clone() });
+        } else {
+            return Err(format!("toSarif: entry {i} is neither a report nor {{ path, report | error }}"));
+        }
+    }
+    Ok(render(&files))
+}
+
 pub fn sarif(files: &[FileResult]) -> Value {
+    let value = serde_json::to_value(files).unwrap_or(Value::Null);
+    sarif_from_json(&value).unwrap_or(Value::Null)
+}
+
+enum SarifFile {
+    Report { path: String, report: Value },
+    Error { path: String, error: Value },
+}
+
+fn render(files: &[SarifFile]) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -51,20 +91,24 @@ pub fn sarif(files: &[FileResult]) -> Value {
     let mut notifications = Vec::new();
     for file in files {
         match file {
-            FileResult::Error { path, error } => notifications.push(json!({
+            SarifFile::Error { path, error } => notifications.push(json!({
                 "level": "error",
-                "message": { "text": error.message },
+                "message": { "text": error.get("message").and_then(Value::as_str).unwrap_or("input error") },
                 "locations": [{ "physicalLocation": {
                     "artifactLocation": { "uri": uri(path) },
-                    "region": { "startLine": error.line, "startColumn": error.column }
+                    "region": {
+                        "startLine": error.get("line").and_then(Value::as_u64).unwrap_or(1).max(1),
+                        "startColumn": error.get("column").and_then(Value::as_u64).unwrap_or(1).max(1)
+                    }
                 }}]
             })),
-            FileResult::Report { path, report } => {
-                for finding in &report.findings {
+            SarifFile::Report { path, report } => {
+                for finding in report.get("findings").and_then(Value::as_array).into_iter().flatten() {
                     results.push(result(path, finding, None));
                 }
-                for suppressed in &report.suppressed {
-                    results.push(result(path, &suppressed.finding, Some(&suppressed.reason)));
+                for suppressed in report.get("suppressed").and_then(Value::as_array).into_iter().flatten() {
+                    let reason = suppressed.get("reason").and_then(Value::as_str).unwrap_or("");
+                    results.push(result(path, suppressed.get("finding").unwrap_or(&Value::Null), Some(reason)));
                 }
             }
         }
@@ -89,31 +133,36 @@ pub fn sarif(files: &[FileResult]) -> Value {
     })
 }
 
-fn result(path: &str, finding: &Finding, suppression: Option<&str>) -> Value {
+fn result(path: &str, finding: &Value, suppression: Option<&str>) -> Value {
+    let text = |key: &str| finding.get(key).and_then(Value::as_str).unwrap_or("");
+    let code = text("code");
+    let severity = Severity::parse(text("severity")).unwrap_or(Severity::Info);
     let mut physical = json!({ "artifactLocation": { "uri": uri(path) } });
-    if let Some(range) = finding.range {
+    if let Some(range) = finding.get("range").filter(|r| r.is_object()) {
+        let at = |end: &str, field: &str| range.get(end).and_then(|p| p.get(field)).and_then(Value::as_u64).unwrap_or(1).max(1);
         physical["region"] = json!({
-            "startLine": range.start.line,
-            "startColumn": range.start.column,
-            "endLine": range.end.line,
-            "endColumn": range.end.column
+            "startLine": at("start", "line"),
+            "startColumn": at("start", "column"),
+            "endLine": at("end", "line"),
+            "endColumn": at("end", "column")
         });
     }
     let mut location = json!({ "physicalLocation": physical });
-    if !finding.pointer.is_empty() {
-        location["logicalLocations"] = json!([{ "fullyQualifiedName": finding.pointer, "kind": "member" }]);
+    let pointer = text("pointer");
+    if !pointer.is_empty() {
+        location["logicalLocations"] = json!([{ "fullyQualifiedName": pointer, "kind": "member" }]);
     }
     let mut result = json!({
-        "ruleId": finding.code,
-        "ruleIndex": RULES.iter().position(|r| r.code == finding.code).unwrap_or(0),
-        "level": level(finding.severity),
-        "message": { "text": format!("{} Help: {}", finding.message, finding.help) },
+        "ruleId": code,
+        "ruleIndex": RULES.iter().position(|r| r.code == code).unwrap_or(0),
+        "level": level(severity),
+        "message": { "text": format!("{} Help: {}", text("message"), text("help")) },
         "locations": [location],
-        "partialFingerprints": { "mskConnectLint/v1": format!("{}:{}:{}", finding.code, finding.pointer, finding.key.as_deref().unwrap_or("")) },
+        "partialFingerprints": { "mskConnectLint/v1": format!("{code}:{pointer}:{}", text("key")) },
         "properties": {
-            "severity": finding.severity.name(),
-            "category": finding.category.name(),
-            "connector": finding.connector
+            "severity": severity.name(),
+            "category": text("category"),
+            "connector": finding.get("connector").cloned().unwrap_or(Value::Null)
         }
     });
     if let Some(reason) = suppression {
@@ -121,7 +170,6 @@ fn result(path: &str, finding: &Finding, suppression: Option<&str>) -> Value {
     }
     result
 }
-
 /// A relative path as a URI reference: forward slashes, spaces and `%` escaped.
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
