@@ -67,6 +67,8 @@ pub enum Family {
     DebeziumOracle,
     DebeziumDb2,
     DebeziumMongodb,
+    /// The Debezium Cassandra agent: not a Kafka Connect connector, but it writes to Kafka itself.
+    DebeziumCassandra,
     MirrorMaker,
     Replicator,
     S3,
@@ -91,6 +93,7 @@ impl Family {
             Family::DebeziumOracle => "debezium-oracle",
             Family::DebeziumDb2 => "debezium-db2",
             Family::DebeziumMongodb => "debezium-mongodb",
+            Family::DebeziumCassandra => "debezium-cassandra",
             Family::MirrorMaker => "mirror-maker",
             Family::Replicator => "replicator",
             Family::S3 => "s3",

@@ -30,8 +30,8 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
     let threshold = if options.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let mut current = text.to_string();
     let mut applied = Vec::new();
-    for _ in 0..MAX_PASSES {
-        let connectors = input::read(&current, options.format)?;
+    for pass in 0..MAX_PASSES {
+        let connectors = if pass == 0 { input::read(&current, options.format)? } else { read_fixed(&current, options)? };
         let report = build_report(Some(&current), &connectors, options);
         let mut edits: Vec<TextEdit> = Vec::new();
         let mut touched: Vec<(usize, String)> = Vec::new();
@@ -56,9 +56,18 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
         }
         current = apply(&current, edits);
     }
-    let connectors = input::read(&current, options.format)?;
+    let connectors = if applied.is_empty() { input::read(&current, options.format)? } else { read_fixed(&current, options)? };
     let remaining = build_report(Some(&current), &connectors, options);
     Ok(FixOutcome { output: current, applied, remaining })
+}
+
+/// Fixes may remove every setting of a file (an MSK worker configuration holding only keys MSK
+/// Connect does not accept): nothing is left to check then, which is not an error.
+fn read_fixed(text: &str, options: &crate::options::Options) -> Result<Vec<Connector>, InputError> {
+    match input::read(text, options.format) {
+        Err(error) if error.message.starts_with(input::NO_SETTINGS) => Ok(Vec::new()),
+        other => other,
+    }
 }
 
 /// Replacements and deletions must not touch; insertions at one offset may stack.
@@ -67,7 +76,7 @@ fn overlaps(a: Span, b: Span) -> bool {
 }
 
 fn apply(text: &str, mut edits: Vec<TextEdit>) -> String {
-    edits.sort_by(|a, b| (b.span.start, b.span.end, b.sequence).cmp(&(a.span.start, a.span.end, a.sequence)));
+    edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end, e.sequence)));
     let mut out = text.to_string();
     for edit in edits {
         out.replace_range(edit.span.start..edit.span.end, &edit.text);

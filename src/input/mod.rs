@@ -29,6 +29,8 @@ impl InputError {
 pub const EXPECTED: &str = "a Kafka Connect or MSK Connect configuration: connector JSON (REST body, flat config, \
      MSK Connect API, CloudFormation, Terraform plan) or a properties file";
 
+pub const NO_SETTINGS: &str = "no settings found (only comments or blank lines)";
+
 pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
     if start == text.len() {
@@ -122,7 +124,7 @@ fn shell_command(text: &str, start: usize) -> Option<InputError> {
 fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let entries = properties::parse(text)?;
     let Some(last) = entries.last() else {
-        return Err(InputError::new(format!("no settings found (only comments or blank lines): expected {EXPECTED}"), 0));
+        return Err(InputError::new(format!("{NO_SETTINGS}: expected {EXPECTED}"), 0));
     };
     let after = last.line_span.end;
     let mut builder = ConfigBuilder::new();
@@ -139,6 +141,17 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
     }
     let config = builder.build(InsertPoint::Properties { after });
     let class = config.text("connector.class").map(str::to_string);
+    if forced.is_none() && class.is_none() && !is_worker_config(&config) {
+        let looks_like_key = |key: &str| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        if let Some(odd) =
+            entries.iter().find(|e| !looks_like_key(&e.key)).or_else(|| entries.iter().all(|e| !e.key.contains('.')).then_some(&entries[0]))
+        {
+            return Err(InputError::new(
+                format!("not a connector configuration: this line is not a `key=value` setting, and there is no connector.class; expected {EXPECTED}"),
+                odd.key_span.start,
+            ));
+        }
+    }
     let is_worker = forced == Some(Format::MskWorkerConfiguration) || (class.is_none() && is_worker_config(&config));
     let (format, family) = if is_worker {
         let format = match forced {
@@ -148,9 +161,16 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
         };
         (format, Family::Worker)
     } else {
-        (Format::Properties, class.as_deref().map_or(Family::Unknown, Family::of_class))
+        let family = match class.as_deref() {
+            Some(class) => Family::of_class(class),
+            None if config.get("cassandra.config").is_some() || config.get("commit.log.relocation.dir").is_some() => {
+                Family::DebeziumCassandra
+            }
+            None => Family::Unknown,
+        };
+        (Format::Properties, family)
     };
-    let name = if is_worker { None } else { config.text("name").map(str::to_string) };
+    let name = if is_worker { None } else { config.text("name").or_else(|| config.text("connector.name")).map(str::to_string) };
     let first = &entries[0];
     Ok(vec![Connector {
         name,
@@ -179,6 +199,10 @@ const WORKER_KEYS: [&str; 12] = [
 ];
 
 fn is_worker_config(config: &Config) -> bool {
+    // The Debezium Cassandra agent runs outside Kafka Connect but names itself this way.
+    if config.get("connector.name").is_some() {
+        return false;
+    }
     config.entries.iter().any(|e| {
         WORKER_KEYS.contains(&e.key.as_str())
             || e.key.starts_with("producer.") && !e.key.starts_with("producer.override.")
@@ -351,7 +375,7 @@ mod tests {
         assert!(err.message.starts_with("empty input"));
         let err = read("\ncurl -X POST http://x -d '{\"a\":1}'", None).unwrap_err();
         assert_eq!(err.offset, 1);
-        assert!(err.message.contains("line 2, column 29"), "{}", err.message);
+        assert!(err.message.contains("line 2, column 27"), "{}", err.message);
         let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap_err();
         assert!(err.message.contains("Terraform HCL"));
         let err = read("apiVersion: v1\nkind: Secret\n", None).unwrap_err();

@@ -5,8 +5,9 @@ use crate::redact::shown;
 
 declare_rule! {
     /// ## What it does
-    /// Finds a key given more than once in the same connector configuration, worker
-    /// configuration or MSK Connect cluster block.
+    /// Finds a key given more than once, with different values, in the same connector
+    /// configuration, worker configuration or MSK Connect cluster block. Keys no component reads
+    /// (JSON "comments" such as `_comment`) are left alone.
     ///
     /// ## Why is this bad?
     /// Java's `Properties` and the JSON parsers Kafka Connect and AWS use keep the last value and
@@ -45,7 +46,8 @@ declare_rule! {
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let connector = context.connector;
-    for entry in connector.config.entries.iter().filter(|e| !e.shadowed.is_empty()) {
+    let matters = |key: &str| !(key.starts_with('_') || key.starts_with("//") || key.starts_with('#'));
+    for entry in connector.config.entries.iter().filter(|e| matters(&e.key) && e.shadowed.iter().any(|s| s.value != e.value)) {
         let earlier: Vec<String> = entry.shadowed.iter().map(|s| describe(&entry.key, &s.value)).collect();
         out.push(report(entry.location(), Some(&entry.key), &entry.key, &describe(&entry.key, &entry.value), &earlier));
     }
@@ -56,7 +58,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         (&cluster.authentication_type, cluster.names.authentication),
     ];
     for (field, name) in fields {
-        let Some(field) = field.as_ref().filter(|f| !f.shadowed.is_empty()) else { continue };
+        let Some(field) = field.as_ref().filter(|f| f.shadowed.iter().any(|v| *v != f.value)) else { continue };
         let earlier: Vec<String> = field.shadowed.iter().map(|v| describe(name, v)).collect();
         out.push(report(field.location.clone(), None, name, &describe(name, &field.value), &earlier));
     }

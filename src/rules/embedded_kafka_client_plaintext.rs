@@ -15,7 +15,7 @@ declare_rule! {
     /// and `.consumer.`; `database.history.` in Debezium 1.x), MirrorMaker 2 (`source.cluster.`,
     /// `target.cluster.`), Confluent's license topic client (`confluent.topic.`), the HTTP sink's
     /// reporter (`reporter.admin.`, `reporter.producer.`) and Replicator (`src.kafka.`,
-    /// `dest.kafka.`). A client is plaintext when its `security.protocol` is `PLAINTEXT` or
+    /// `dest.kafka.`), and the Debezium Cassandra agent (`kafka.producer.`). A client is plaintext when its `security.protocol` is `PLAINTEXT` or
     /// `SASL_PLAINTEXT`, or when its bootstrap servers are set and `security.protocol` is not:
     /// Kafka's default is `PLAINTEXT`.
     ///

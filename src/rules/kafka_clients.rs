@@ -13,7 +13,7 @@ pub struct EmbeddedClient {
     pub prefixes: &'static [&'static str],
 }
 
-pub const EMBEDDED_CLIENTS: [EmbeddedClient; 8] = [
+pub const EMBEDDED_CLIENTS: [EmbeddedClient; 9] = [
     EmbeddedClient {
         label: "Debezium schema history (2.x and later)",
         bootstrap_key: "schema.history.internal.kafka.bootstrap.servers",
@@ -46,6 +46,11 @@ pub const EMBEDDED_CLIENTS: [EmbeddedClient; 8] = [
     },
     EmbeddedClient { label: "Replicator source cluster", bootstrap_key: "src.kafka.bootstrap.servers", prefixes: &["src.kafka."] },
     EmbeddedClient { label: "Replicator destination cluster", bootstrap_key: "dest.kafka.bootstrap.servers", prefixes: &["dest.kafka."] },
+    EmbeddedClient {
+        label: "Debezium Cassandra agent's Kafka producer",
+        bootstrap_key: "kafka.producer.bootstrap.servers",
+        prefixes: &["kafka.producer."],
+    },
 ];
 
 /// Connector-level overrides of the worker's own clients (KIP-458): unset means inherited.

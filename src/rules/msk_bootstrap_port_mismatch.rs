@@ -94,6 +94,9 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let auth = if cluster.uses_iam() { MskAuth::Iam } else { MskAuth::None };
+    if !tls && auth == MskAuth::Iam {
+        return; // MSK003 reports IAM without TLS.
+    }
     let listeners: Vec<Option<MskListener>> = brokers.iter().map(|b| b.msk_listener()).collect();
     let wanted = |l: &MskListener| l.tls == tls && l.auth == auth;
     let mismatched: Vec<usize> = (0..brokers.len()).filter(|&i| !listeners[i].as_ref().is_some_and(wanted)).collect();
@@ -109,15 +112,21 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         cluster.names.authentication,
         if auth == MskAuth::Iam { "IAM" } else { "NONE" }
     );
-    let expected = match (tls, auth) {
-        (false, MskAuth::Iam) => "no MSK listener (IAM needs TLS)",
-        (false, _) => "the plaintext listener (9092)",
-        (true, MskAuth::Iam) => "the IAM listener (9098, public 9198)",
-        (true, _) => "the TLS listener (9094, public 9194)",
+    let expected = match auth {
+        MskAuth::Iam => "the IAM listener (9098, public 9198)",
+        _ => "the TLS listener (9094, public 9194)",
     };
     let mixed = listeners.iter().flatten().map(|l| (l.tls, l.auth)).collect::<std::collections::BTreeSet<_>>().len() > 1;
     let scram = listeners.iter().flatten().any(|l| l.auth == MskAuth::Scram);
-    let mut message = format!("{name} uses port {}, but {settings} needs {expected}", ports.join(", "));
+    let mut message = if tls {
+        format!("{name} uses port {}, but {settings} needs {expected}", ports.join(", "))
+    } else {
+        let tls_ports: Vec<String> = mismatched.iter().filter_map(|&i| brokers[i].port).map(|p| p.to_string()).collect();
+        format!(
+            "{name} uses port {}, a TLS listener, but with {settings} the connector speaks plaintext to it and cannot connect",
+            tls_ports.join(", ")
+        )
+    };
     if mixed {
         message.push_str("; the list mixes listeners, so the connector works or fails depending on which broker answers");
     }

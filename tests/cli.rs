@@ -1,0 +1,103 @@
+//! The native CLI: formats, exit codes, stdin, directories, bad files mixed with good ones.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_msk-connect-lint"))
+        .args(args)
+        .arg("--no-config")
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+const BAD: &str = "tests/fixtures/rules/MSK001/bad-describe-connector.json";
+const GOOD: &str = "tests/fixtures/rules/MSK001/ok-create-connector-iam.json";
+const LOW_ONLY: &str = "tests/fixtures/rules/MSK012/bad-empty-algorithm.json";
+
+#[test]
+fn exit_codes() {
+    assert_eq!(run(&[GOOD], None).status.code(), Some(0));
+    assert_eq!(run(&[BAD], None).status.code(), Some(1));
+    assert_eq!(run(&[LOW_ONLY], None).status.code(), Some(0));
+    assert_eq!(run(&[LOW_ONLY, "--fail-on", "low"], None).status.code(), Some(1));
+    assert_eq!(run(&[BAD, "--fail-on", "none"], None).status.code(), Some(0));
+    assert_eq!(run(&[BAD, "--ignore", "MSK001"], None).status.code(), Some(0));
+    assert_eq!(run(&["--bogus"], None).status.code(), Some(2));
+    assert_eq!(run(&[GOOD, "--fail-on", "severe"], None).status.code(), Some(2));
+    assert_eq!(run(&["does-not-exist.json"], None).status.code(), Some(2));
+    assert_eq!(run(&[GOOD, BAD, "tests/cli.rs"], None).status.code(), Some(2), "an unreadable file makes the run 2");
+}
+
+#[test]
+fn text_output_like_ruff() {
+    let out = stdout(&run(&[BAD], None));
+    assert!(out.contains(&format!("{BAD}:12:58: MSK001 [high] kafkaClusterEncryptionInTransit.encryptionType is `PLAINTEXT`")), "{out}");
+    assert!(out.contains("  help: Re-create the connector"), "{out}");
+    assert!(out.contains("  unsafe fix: Set encryption in transit to TLS"), "{out}");
+    assert!(out.contains("Found 2 findings in 1 file (0 critical, 1 high, 0 medium, 1 low, 0 info)"), "{out}");
+}
+
+#[test]
+fn json_document_with_errors_per_file() {
+    let output = run(&[GOOD, BAD, "-", "--format", "json"], Some("{ not json"));
+    assert_eq!(output.status.code(), Some(2));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["files"][0]["path"], GOOD);
+    assert_eq!(value["files"][1]["report"]["findings"][1]["code"], "MSK001");
+    assert_eq!(value["files"][2]["path"], "-");
+    assert_eq!(value["files"][2]["error"]["line"], 1);
+    assert_eq!(value["files"][2]["error"]["column"], 3);
+    assert_eq!(value["summary"]["high"], 1);
+    assert_eq!(value["passed"], false);
+}
+
+#[test]
+fn stdin_directory_sarif_and_github() {
+    let output = run(&["--format", "sarif", "-"], Some("connector.class=x\nproducer.override.security.protocol=PLAINTEXT\n"));
+    assert_eq!(output.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "MSK010");
+
+    let output = run(&["tests/fixtures/rules/MSK020", "--format", "github"], None);
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.starts_with("::error file=tests/fixtures/rules/MSK020/bad-half-secured-worker.properties,line=2,col=19,"), "{out}");
+    assert!(out.contains("title=MSK020 worker-kafka-client-plaintext [high]::"), "{out}");
+}
+
+#[test]
+fn fix_diff_explain_and_list() {
+    let output = run(&["--fix", "--diff", "tests/fixtures/rules/MSK012/bad-empty-algorithm.json"], None);
+    let out = stdout(&output);
+    assert!(out.contains("+  \"elastic.https.ssl.endpoint.identification.algorithm\": \"https\","), "{out}");
+    assert_eq!(output.status.code(), Some(0));
+
+    let dir = std::env::temp_dir().join(format!("mcl-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("worker.properties");
+    std::fs::write(&file, "producer.ssl.endpoint.identification.algorithm=https\nkey.converter=x\n").unwrap();
+    let output = run(&["--fix", file.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "key.converter=x\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let out = stdout(&run(&["--explain", "MSK010"], None));
+    assert!(out.starts_with("# MSK010 embedded-kafka-client-plaintext"), "{out}");
+    assert!(out.contains("## Why is this bad?"));
+    let out = stdout(&run(&["--list-rules"], None));
+    assert!(out.lines().count() >= 11);
+}

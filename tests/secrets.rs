@@ -1,0 +1,34 @@
+//! Secrets never reach a message, the JSON report, SARIF or the text output.
+
+mod common;
+
+use common::options;
+use msk_connect_lint::{check, render, sarif};
+
+const SECRET: &str = "Hunter2-Very-Secret";
+
+#[test]
+fn secrets_are_never_echoed() {
+    let inputs = [
+        format!("connector.class=io.confluent.connect.s3.S3SinkConnector\nproducer.override.sasl.jaas.config=x\nconnection.password={SECRET}\nconnection.password={SECRET}x\n"),
+        format!(
+            "connector.class=x\nsrc.kafka.bootstrap.servers=k:9092\nsrc.kafka.security.protocol=SASL_PLAINTEXT\nsrc.kafka.sasl.mechanism=PLAIN\n\
+             src.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"{SECRET}\";\n\
+             src.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"{SECRET}\";\n"
+        ),
+    ];
+    for input in inputs {
+        let report = check(&input, &options("{}")).unwrap();
+        assert!(!report.findings.is_empty());
+        let files = [render::FileResult::Report { path: "x.properties".into(), report: report.clone() }];
+        let rendered = [
+            serde_json::to_string(&report).unwrap(),
+            serde_json::to_string(&sarif::sarif(&files)).unwrap(),
+            render::text(&files, &render::Style { color: false }),
+            render::github(&files),
+        ];
+        for output in rendered {
+            assert!(!output.contains(SECRET), "secret echoed in {output}");
+        }
+    }
+}
