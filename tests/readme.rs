@@ -16,7 +16,13 @@ fn table() -> String {
             FixAvailability::Sometimes => "sometimes",
             FixAvailability::None => "no",
         };
-        out.push_str(&format!("| {} | `{}` | {} | {fix} | {} |\n", rule.code, rule.name, rule.severity.name(), rule.summary.replace('|', "\\|")));
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {fix} | {} |\n",
+            rule.code,
+            rule.name,
+            rule.severity.name(),
+            rule.summary.replace('|', "\\|")
+        ));
     }
     out
 }
