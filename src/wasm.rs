@@ -391,9 +391,18 @@ fn options_from(value: &JsValue) -> Result<Options, JsValue> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| named_error("OptionsError", "options cannot be turned into JSON"))?;
-    let mut options = OptionsInput::from_json(&text).and_then(|o| o.resolve()).map_err(|e| named_error("OptionsError", &e.0))?;
+    let mut options =
+        OptionsInput::from_json(&text).and_then(|o| o.resolve()).map_err(|e| named_error("OptionsError", without_position(&e.0)))?;
     options.today = options.today.or_else(today);
     Ok(options)
+}
+
+/// serde_json's " at line 1 column 9" points into text the caller never wrote.
+fn without_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at) if message[at + 9..].split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => &message[..at],
+        _ => message,
+    }
 }
 
 /// Today in UTC as `YYYY-MM-DD`, as the native CLI computes it from the system clock.

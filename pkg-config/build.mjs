@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Builds the npm package into pkg/ (and the web glue into www/pkg/) from the release wasm:
+// cargo build -> wasm-bindgen (nodejs, web) -> wasm-opt -Oz -> package files from pkg-config/.
+// Set-up (targets, wasm-bindgen-cli, npm ci) is the Makefile's job; this script only builds.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = join(root, 'pkg-config');
+const pkg = join(root, 'pkg');
+const name = 'msk_connect_lint';
+const wasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${name}.wasm`);
+const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+
+function run(command, args, options = {}) {
+  console.error(`$ ${command} ${args.join(' ')}`);
+  return execFileSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
+}
+
+const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargoToml)[1];
+
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], { stdio: ['ignore', 'inherit', 'inherit'] });
+
+// The features rustc enabled are recorded in the module; wasm-opt must accept the same ones.
+const features = run(wasmOpt, ['--print-features', wasm], { stdio: ['ignore', 'pipe', 'ignore'] })
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line.startsWith('--enable-'));
+
+rmSync(pkg, { recursive: true, force: true });
+for (const target of ['nodejs', 'web']) {
+  const out = join(pkg, target === 'nodejs' ? 'node' : 'web');
+  run('wasm-bindgen', [
+    wasm,
+    '--target', target,
+    '--out-dir', out,
+    '--out-name', name,
+    '--remove-name-section',
+    '--remove-producers-section',
+  ]);
+  const bg = join(out, `${name}_bg.wasm`);
+  run(wasmOpt, [bg, '-Oz', ...features, '--strip-debug', '--strip-producers', '-o', bg]);
+}
+
+for (const file of ['index.cjs', 'index.mjs', 'index.d.ts', 'cli.mjs']) {
+  copyFileSync(join(here, file), join(pkg, file));
+}
+for (const file of ['index.js', 'index.d.ts']) {
+  copyFileSync(join(here, 'web', file), join(pkg, 'web', file));
+}
+execFileSync('chmod', ['+x', join(pkg, 'cli.mjs')]);
+
+const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+manifest.version = version;
+writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+writeFileSync(join(pkg, 'README.md'), packageReadme(readFileSync(join(root, 'README.md'), 'utf8')));
+
+// The web page loads the browser glue from www/pkg/.
+const www = join(root, 'www', 'pkg');
+rmSync(www, { recursive: true, force: true });
+mkdirSync(www, { recursive: true });
+cpSync(join(pkg, 'web'), www, { recursive: true });
+
+const size = (file) => statSync(file).size;
+console.error(
+  `pkg/ ${manifest.name}@${version}: node wasm ${size(join(pkg, 'node', `${name}_bg.wasm`))} B, ` +
+    `web wasm ${size(join(pkg, 'web', `${name}_bg.wasm`))} B (wasm-opt ${features.join(' ')})`,
+);
+
+/** The README's npm section, for the package page. */
+function packageReadme(readme) {
+  const start = readme.indexOf('## npm package and CLI');
+  if (start < 0) return readme;
+  const next = readme.indexOf('\n## ', start + 3);
+  return `# msk-connect-lint\n\n${readme.slice(start, next < 0 ? undefined : next).replace(/^## /, '## ').trim()}\n`;
+}
