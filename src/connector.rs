@@ -78,6 +78,13 @@ pub enum Family {
     Http,
     Splunk,
     Snowflake,
+    Redis,
+    Neo4j,
+    Couchbase,
+    Cassandra,
+    Jms,
+    Influxdb,
+    Camel,
     Unknown,
 }
 
@@ -103,6 +110,13 @@ impl Family {
             Family::Http => "http",
             Family::Splunk => "splunk",
             Family::Snowflake => "snowflake",
+            Family::Redis => "redis",
+            Family::Neo4j => "neo4j",
+            Family::Couchbase => "couchbase",
+            Family::Cassandra => "cassandra",
+            Family::Jms => "jms",
+            Family::Influxdb => "influxdb",
+            Family::Camel => "camel",
             Family::Unknown => "unknown",
         }
     }
@@ -132,6 +146,18 @@ impl Family {
             _ if simple.starts_with("httpsink") => Family::Http,
             _ if simple.starts_with("splunk") => Family::Splunk,
             _ if simple.starts_with("snowflake") => Family::Snowflake,
+            _ if simple.contains("redis") => Family::Redis,
+            _ if simple.contains("neo4j") || qualified.starts_with("org.neo4j.connectors.") => Family::Neo4j,
+            _ if qualified.starts_with("com.couchbase.connect.") => Family::Couchbase,
+            _ if simple.contains("cassandra") => Family::Cassandra,
+            _ if qualified.starts_with("io.confluent.connect.jms.")
+                || qualified.starts_with("io.confluent.connect.ibm.mq.")
+                || qualified.starts_with("com.ibm.eventstreams.connect.mq") =>
+            {
+                Family::Jms
+            }
+            _ if simple.contains("influxdb") => Family::Influxdb,
+            _ if qualified.starts_with("org.apache.camel.kafkaconnector.") => Family::Camel,
             _ => Family::Unknown,
         }
     }

@@ -42,6 +42,15 @@ pub struct Exception {
     pub expires: Option<String>,
 }
 
+/// Versions the config does not say, stated by the user because defaults changed between them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    /// The Debezium version (`1.9`, `2.2`, `3.0`): its TLS defaults changed in 2.0 and 2.3.
+    #[serde(default)]
+    pub debezium: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub fail_on: FailOn,
@@ -53,6 +62,7 @@ pub struct Options {
     pub unsafe_fixes: bool,
     /// Today as `YYYY-MM-DD`, for exception expiry; the caller's clock (wasm has none of its own).
     pub today: Option<String>,
+    pub assume: Assumptions,
 }
 
 impl Default for Options {
@@ -66,6 +76,7 @@ impl Default for Options {
             format: None,
             unsafe_fixes: false,
             today: None,
+            assume: Assumptions::default(),
         }
     }
 }
@@ -103,6 +114,7 @@ pub struct OptionsInput {
     pub format: Option<String>,
     pub unsafe_fixes: Option<bool>,
     pub today: Option<String>,
+    pub assume: Option<Assumptions>,
     /// Paths the CLI skips; the engine ignores it.
     pub exclude: Option<Vec<String>>,
 }
@@ -129,6 +141,7 @@ impl OptionsInput {
             format: other.format.or(self.format),
             unsafe_fixes: other.unsafe_fixes.or(self.unsafe_fixes),
             today: other.today.or(self.today),
+            assume: other.assume.or(self.assume),
             exclude: other.exclude.or(self.exclude),
         }
     }
@@ -153,6 +166,11 @@ impl OptionsInput {
                 if !is_date(date) {
                     return Err(OptionsError(format!("exceptions: expires {date:?} is not a date (YYYY-MM-DD)")));
                 }
+            }
+        }
+        if let Some(version) = self.assume.as_ref().and_then(|a| a.debezium.as_ref()) {
+            if !version.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit())) {
+                return Err(OptionsError(format!("assume.debezium: {version:?} is not a version like 2.3 or 1.9.7")));
             }
         }
         if let Some(today) = &self.today {
@@ -180,6 +198,7 @@ impl OptionsInput {
             format,
             unsafe_fixes: self.unsafe_fixes.unwrap_or(false),
             today: self.today.clone(),
+            assume: self.assume.clone().unwrap_or_default(),
         })
     }
 }

@@ -6,12 +6,18 @@ pub const MASK: &str = "****";
 /// Keys whose whole value is a secret (Kafka's `PASSWORD` type and its look-alikes).
 pub fn is_secret_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
+    // Confluent Cloud's API key is the key's id, like a user name; its secret is `kafka.api.secret`.
+    if key.ends_with("kafka.api.key") {
+        return false;
+    }
     let last = key.rsplit(['.', '_']).next().unwrap_or(&key);
     ["password", "passwd", "pwd", "secret", "token", "passphrase", "credentials", "apikey"].iter().any(|w| last.contains(w))
         || key.ends_with("secret.access.key")
         || key.ends_with("secret_access_key")
         || key.ends_with("private.key")
         || key.ends_with("customer.key")
+        || key.ends_with("secret.key")
+        || key.ends_with("user.info")
         || key.ends_with("api.key")
         || key.ends_with("authorization")
         || key.contains("keyfile") && key.contains("json")

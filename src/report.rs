@@ -129,12 +129,13 @@ pub fn is_enabled(rule: &Rule, options: &Options) -> bool {
 pub fn run_rules(connectors: &[Connector], options: &Options) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, connector) in connectors.iter().enumerate() {
-        let context = Context { connector, all: connectors };
+        let context = Context { connector, all: connectors, assume: &options.assume };
         for rule in RULES.iter().filter(|r| is_enabled(r, options)) {
             let mut diagnostics = Vec::new();
             (rule.check)(&context, &mut diagnostics);
             for diagnostic in diagnostics {
                 let (severity, category) = match diagnostic.downgrade {
+                    None if diagnostic.escalated => (escalate(rule.severity), rule.category),
                     None => (rule.severity, rule.category),
                     Some(Downgrade::Loopback) => (Severity::Info, rule.category),
                     Some(Downgrade::Unverifiable) => (Severity::Info, Category::Unverifiable),
@@ -170,6 +171,15 @@ pub fn run_rules(connectors: &[Connector], options: &Options) -> Vec<Finding> {
         }
     }
     findings
+}
+
+fn escalate(severity: Severity) -> Severity {
+    match severity {
+        Severity::Info => Severity::Low,
+        Severity::Low => Severity::Medium,
+        Severity::Medium => Severity::High,
+        Severity::High | Severity::Critical => Severity::Critical,
+    }
 }
 
 pub fn build_report(text: Option<&str>, connectors: &[Connector], options: &Options) -> Report {

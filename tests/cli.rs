@@ -48,7 +48,7 @@ fn text_output_like_ruff() {
     assert!(out.contains(&format!("{BAD}:12:58: MSK001 [high] kafkaClusterEncryptionInTransit.encryptionType is `PLAINTEXT`")), "{out}");
     assert!(out.contains("  help: Re-create the connector"), "{out}");
     assert!(out.contains("  unsafe fix: Set encryption in transit to TLS"), "{out}");
-    assert!(out.contains("Found 2 findings in 1 file (0 critical, 1 high, 0 medium, 1 low, 0 info)"), "{out}");
+    assert!(out.contains("Found 3 findings in 1 file (0 critical, 1 high, 0 medium, 1 low, 1 info)"), "{out}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn code_block_after(markdown: &str, marker: &str) -> String {
 fn codes_and_names_are_unique_and_well_formed() {
     for (i, rule) in RULES.iter().enumerate() {
         assert!(rule.code.starts_with("MSK") && rule.code.len() == 6, "{}", rule.code);
-        assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.name);
+        assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", rule.name);
         for other in &RULES[i + 1..] {
             assert_ne!(rule.code, other.code);
             assert_ne!(rule.name, other.name);

@@ -12,7 +12,7 @@ const INPUT: &str = r#"{
   "kafkaClusterEncryptionInTransit": { "encryptionType": "TLS" },
   "kafkaClusterClientAuthentication": { "authenticationType": "IAM" },
   "connectorConfiguration": {
-    "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+    "connector.class": "com.example.kafka.connect.AuditSinkConnector",
     "producer.override.ssl.endpoint.identification.algorithm": ""
   }
 }"#;
@@ -25,7 +25,7 @@ fn report_json_is_exact() {
         "tool": { "name": "msk-connect-lint", "version": msk_connect_lint::VERSION },
         "connectors": [{
             "index": 0, "name": "orders", "format": "msk-connect-api",
-            "class": "io.debezium.connector.mysql.MySqlConnector", "family": "debezium-mysql",
+            "class": "com.example.kafka.connect.AuditSinkConnector", "family": "unknown",
             "location": { "pointer": "", "range": { "start": { "line": 1, "column": 1 }, "end": { "line": 10, "column": 2 } } }
         }],
         "findings": [{

@@ -1,7 +1,14 @@
-//! Parsers for what sits inside values: Kafka bootstrap lists (more to come: JDBC URLs, MongoDB
-//! URIs, http(s) URLs).
+//! Parsers for what sits inside values (Kafka bootstrap lists, JDBC URLs, MongoDB connection
+//! strings, http(s) URLs) and the destination links they describe.
 
 pub mod bootstrap;
+pub mod debezium;
+pub mod jdbc;
+pub mod links;
+pub mod managed;
+pub mod mongodb;
+pub mod services;
+pub mod url;
 
 /// `localhost`, `127.0.0.0/8` and `::1` do not cross a network.
 pub fn is_loopback(host: &str) -> bool {

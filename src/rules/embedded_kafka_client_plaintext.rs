@@ -12,7 +12,8 @@ declare_rule! {
     /// Finds Kafka clients inside a connector's configuration that connect in plaintext: the
     /// connector's client overrides (`producer.override.`, `consumer.override.`,
     /// `admin.override.`), Debezium's schema history clients (`schema.history.internal.producer.`
-    /// and `.consumer.`; `database.history.` in Debezium 1.x), MirrorMaker 2 (`source.cluster.`,
+    /// and `.consumer.`; `database.history.` in Debezium 1.x) and its Kafka signal channel
+    /// (`signal.kafka.bootstrap.servers` with `signal.consumer.`), MirrorMaker 2 (`source.cluster.`,
     /// `target.cluster.`), Confluent's license topic client (`confluent.topic.`), the HTTP sink's
     /// reporter (`reporter.admin.`, `reporter.producer.`) and Replicator (`src.kafka.`,
     /// `dest.kafka.`), and the Debezium Cassandra agent (`kafka.producer.`). A client is plaintext when its `security.protocol` is `PLAINTEXT` or

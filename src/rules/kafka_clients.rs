@@ -13,7 +13,7 @@ pub struct EmbeddedClient {
     pub prefixes: &'static [&'static str],
 }
 
-pub const EMBEDDED_CLIENTS: [EmbeddedClient; 9] = [
+pub const EMBEDDED_CLIENTS: [EmbeddedClient; 10] = [
     EmbeddedClient {
         label: "Debezium schema history (2.x and later)",
         bootstrap_key: "schema.history.internal.kafka.bootstrap.servers",
@@ -46,6 +46,11 @@ pub const EMBEDDED_CLIENTS: [EmbeddedClient; 9] = [
     },
     EmbeddedClient { label: "Replicator source cluster", bootstrap_key: "src.kafka.bootstrap.servers", prefixes: &["src.kafka."] },
     EmbeddedClient { label: "Replicator destination cluster", bootstrap_key: "dest.kafka.bootstrap.servers", prefixes: &["dest.kafka."] },
+    EmbeddedClient {
+        label: "Debezium Kafka signal channel",
+        bootstrap_key: "signal.kafka.bootstrap.servers",
+        prefixes: &["signal.consumer."],
+    },
     EmbeddedClient {
         label: "Debezium Cassandra agent's Kafka producer",
         bootstrap_key: "kafka.producer.bootstrap.servers",

@@ -1,11 +1,19 @@
 //! Rules: one file each, read top to bottom as docs, metadata, check. `registry.rs` lists them.
 
+mod destination;
 pub mod kafka_clients;
 mod msk_recreate;
 pub mod registry;
 
+mod credentials_over_plaintext;
+mod database_link_certificate_unverified;
+mod database_link_hostname_unverified;
+mod database_link_plaintext;
+mod database_link_tls_fallback;
+mod database_link_weak_tls_version;
 mod duplicate_key;
 mod embedded_kafka_client_plaintext;
+mod ineffective_security_setting;
 mod kafka_client_hostname_verification_disabled;
 mod kafka_client_weak_tls_protocol;
 mod msk_bootstrap_port_mismatch;
@@ -13,7 +21,13 @@ mod msk_cluster_auth_none;
 mod msk_cluster_link_plaintext;
 mod msk_iam_over_plaintext;
 mod msk_worker_refused_key;
+mod plaintext_secret;
+mod s3_kms_key_ignored;
+mod s3_no_server_side_encryption;
 mod sasl_plain_over_plaintext;
+mod service_certificate_unverified;
+mod service_hostname_unverified;
+mod service_link_plaintext;
 mod worker_kafka_client_plaintext;
 
 use crate::connector::{ConfigEntry, Connector, Location};
@@ -70,6 +84,7 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub connector: &'a Connector,
     pub all: &'a [Connector],
+    pub assume: &'a crate::options::Assumptions,
 }
 
 /// Why a finding is reported below its rule's severity.
@@ -90,6 +105,8 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     pub remediation: Option<Remediation>,
     pub downgrade: Option<Downgrade>,
+    /// One level above the rule's severity, for the aggravated case its docs describe.
+    pub escalated: bool,
 }
 
 impl Diagnostic {
@@ -102,6 +119,7 @@ impl Diagnostic {
             fix: None,
             remediation: None,
             downgrade: None,
+            escalated: false,
         }
     }
 
@@ -116,6 +134,11 @@ impl Diagnostic {
 
     pub fn with_remediation(mut self, remediation: Remediation) -> Self {
         self.remediation = Some(remediation);
+        self
+    }
+
+    pub fn escalated(mut self, escalated: bool) -> Self {
+        self.escalated = escalated;
         self
     }
 

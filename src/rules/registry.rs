@@ -14,6 +14,19 @@ pub static RULES: &[&Rule] = &[
     &super::worker_kafka_client_plaintext::RULE,
     &super::msk_worker_refused_key::RULE,
     &super::duplicate_key::RULE,
+    &super::database_link_plaintext::RULE,
+    &super::database_link_tls_fallback::RULE,
+    &super::database_link_certificate_unverified::RULE,
+    &super::database_link_hostname_unverified::RULE,
+    &super::database_link_weak_tls_version::RULE,
+    &super::service_link_plaintext::RULE,
+    &super::credentials_over_plaintext::RULE,
+    &super::service_certificate_unverified::RULE,
+    &super::service_hostname_unverified::RULE,
+    &super::plaintext_secret::RULE,
+    &super::ineffective_security_setting::RULE,
+    &super::s3_kms_key_ignored::RULE,
+    &super::s3_no_server_side_encryption::RULE,
 ];
 
 /// A rule by code (`MSK001`, any case) or name (`msk-cluster-link-plaintext`).

@@ -1,0 +1,233 @@
+use super::kafka_clients::{fix, remove, set};
+use super::{declare_rule, Context, Diagnostic, FixAvailability};
+use crate::connector::{Connector, Family};
+use crate::endpoints::{mongodb, url};
+use crate::finding::{Applicability, Category, Edit, Severity};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds settings that look like protection but that the connector does not read, so they
+    /// protect nothing:
+    /// - `s3.sse.enabled`: not a key of the Confluent, Aiven or Lenses S3 sinks (only Trino's
+    ///   `hive.s3.sse.enabled` exists); server-side encryption is `s3.ssea.name` (Confluent) or
+    ///   `aws.s3.sse.algorithm` (Aiven), and the Lenses S3 sink has no such setting;
+    /// - `ssl.ignore.validity`: not a key of any Kafka Connect connector;
+    /// - `ssl.mode`, `ssl.truststore.*` and `ssl.keystore.*` on the self-managed Confluent (and
+    ///   Aiven) JDBC connectors: they have no `ssl.*` keys and pass only `connection.<prop>` to
+    ///   the driver (the fully managed Confluent Cloud connectors, `connector.class=MySqlSink`
+    ///   and the like, do read `ssl.mode`);
+    /// - `connection.<prop>` on the Aiven JDBC connector, which, unlike Confluent's 10.x, passes
+    ///   nothing but `connection.url`, `connection.user` and `connection.password` to the driver;
+    /// - `database.ssl.mode` on Debezium PostgreSQL (the key is `database.sslmode`) and
+    ///   `database.sslmode` on Debezium MySQL or MariaDB (the key is `database.ssl.mode`);
+    /// - MySQL Connector/J's deprecated `useSSL`, `requireSSL` and `verifyServerCertificate`
+    ///   when `sslMode` is also set (the driver then ignores them);
+    /// - MongoDB URI options the Java driver does not implement (`tlsAllowInvalidCertificates`,
+    ///   `tlsCAFile`, `tlsCertificateKeyFile`, `tlsCertificateKeyFilePassword`: it logs a warning
+    ///   and goes on);
+    /// - `redis.insecure` without `redis.tls=true` (the Redis connector reads it only then).
+    ///
+    /// ## Why is this bad?
+    /// A reviewer, or an auditor, reads the key and believes the control is in place. The
+    /// connector accepts unknown keys without a word, so nothing ever says otherwise. The real
+    /// exposure, if any, is reported by the rule for that link; this rule says which lines to
+    /// delete or rewrite so the configuration stops claiming what it does not do.
+    ///
+    /// ## Example
+    /// ```properties
+    /// connector.class=io.confluent.connect.jdbc.JdbcSinkConnector
+    /// connection.url=jdbc:mysql://orders.cluster-abc.us-east-1.rds.amazonaws.com:3306/orders?sslMode=VERIFY_IDENTITY
+    /// ssl.mode=REQUIRED
+    /// ssl.truststore.location=/opt/kafka/connect-certs/rds-ca-2019-root.jks
+    /// ```
+    ///
+    /// Use instead:
+    /// ```properties
+    /// connector.class=io.confluent.connect.jdbc.JdbcSinkConnector
+    /// connection.url=jdbc:mysql://orders.cluster-abc.us-east-1.rds.amazonaws.com:3306/orders?sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreUrl=file:/opt/kafka/connect-certs/rds-ca-2019-root.jks
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe where the fix removes a key or parameter that does nothing. Unsafe where it renames a
+    /// misspelt Debezium key to the real one, since that changes how the connector connects.
+    ///
+    /// ## References
+    /// - <https://docs.confluent.io/kafka-connectors/jdbc/current/sink-connector/sink_config_options.html>
+    /// - <https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html>
+    /// - <https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html>
+    pub static RULE = {
+        code: "MSK130",
+        name: "ineffective-security-setting",
+        severity: Severity::Low,
+        category: Category::IneffectiveSetting,
+        fix: FixAvailability::Always,
+        references: &[
+            "https://docs.confluent.io/kafka-connectors/jdbc/current/sink-connector/sink_config_options.html",
+            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
+            "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
+        ],
+        compliance: &[],
+        check: check,
+    };
+}
+
+const PG_MODES: [(&str, &str); 6] = [
+    ("disabled", "disable"),
+    ("preferred", "prefer"),
+    ("required", "require"),
+    ("verify_ca", "verify-ca"),
+    ("verify_identity", "verify-full"),
+    ("verify-full", "verify-full"),
+];
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let connector = context.connector;
+    if connector.is_worker() {
+        return;
+    }
+    let class = connector.class.as_deref().unwrap_or("");
+    let self_managed_jdbc = class.starts_with("io.confluent.connect.jdbc.") || class.starts_with("io.aiven.connect.jdbc.");
+    let config = &connector.config;
+    for entry in &config.entries {
+        let key = entry.key.as_str();
+        let removal = |why: String, out: &mut Vec<Diagnostic>| {
+            out.push(Diagnostic::at_entry(entry, why, format!("Remove {key}")).with_fix(fix(
+                format!("Remove {key}"),
+                Applicability::Safe,
+                vec![remove(entry)],
+            )));
+        };
+        if key == "s3.sse.enabled" {
+            let real = if class.starts_with("io.aiven.") { "aws.s3.sse.algorithm" } else { "s3.ssea.name=AES256 or s3.ssea.name=aws:kms" };
+            removal(
+                format!("s3.sse.enabled is not a key of any S3 sink connector, so it encrypts nothing; server-side encryption is {real}"),
+                out,
+            );
+        } else if key == "ssl.ignore.validity" {
+            removal("ssl.ignore.validity is not a key of any Kafka Connect connector: it changes nothing".to_string(), out);
+        } else if self_managed_jdbc
+            && (key == "ssl.mode" || key.starts_with("ssl.truststore.") || key.starts_with("ssl.keystore.") || key == "ssl.key.password")
+        {
+            let hint = if key == "ssl.mode" {
+                "TLS is set in connection.url (sslMode=VERIFY_IDENTITY for MySQL, sslmode=verify-full for PostgreSQL)"
+            } else {
+                "the driver's truststore is set in connection.url (trustCertificateKeyStoreUrl for MySQL, sslrootcert for PostgreSQL, trustStore for SQL Server)"
+            };
+            removal(format!("{key} is not read by the self-managed JDBC connector (it has no ssl.* keys, and passes only connection.<prop> to the driver): {hint}"), out);
+        } else if class.starts_with("io.aiven.connect.jdbc.")
+            && key.starts_with("connection.")
+            && !matches!(key, "connection.url" | "connection.user" | "connection.password")
+        {
+            removal(format!("{key} is not passed to the driver by the Aiven JDBC connector (only Confluent's JDBC connector 10.0 and later passes connection.<prop>): put it in connection.url"), out);
+        } else if key == "database.ssl.mode" && connector.family == Family::DebeziumPostgres {
+            rename(
+                connector,
+                entry,
+                "database.sslmode",
+                |v| PG_MODES.iter().find(|(m, _)| m.eq_ignore_ascii_case(v)).map(|(_, p)| p.to_string()),
+                out,
+            );
+        } else if key == "database.sslmode" && matches!(connector.family, Family::DebeziumMysql | Family::DebeziumMariadb) {
+            let to_mysql = |v: &str| PG_MODES.iter().find(|(_, p)| p.eq_ignore_ascii_case(v)).map(|(m, _)| m.to_string());
+            rename(connector, entry, "database.ssl.mode", to_mysql, out);
+        } else if key == "redis.insecure"
+            && entry.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("true"))
+            && !config.text("redis.tls").is_some_and(|t| t.trim().eq_ignore_ascii_case("true"))
+        {
+            removal("redis.insecure is read only together with redis.tls=true: here it changes nothing".to_string(), out);
+        }
+    }
+    mysql_legacy_flags(connector, out);
+    mongodb_ignored_options(connector, out);
+}
+
+fn rename(
+    connector: &Connector,
+    entry: &crate::connector::ConfigEntry,
+    real: &str,
+    map: impl Fn(&str) -> Option<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let value = entry.text().and_then(|v| map(v.trim()));
+    let mut edits = vec![remove(entry)];
+    if let Some(value) = &value {
+        if connector.config.get(real).is_none() {
+            edits.push(set(&connector.config, real, value));
+        }
+    }
+    out.push(
+        Diagnostic::at_entry(
+            entry,
+            format!("{} is not a key of this Debezium connector, which reads {real}", entry.key),
+            format!("Use {real}"),
+        )
+        .with_fix(fix(format!("Use {real}"), Applicability::Unsafe, edits)),
+    );
+}
+
+/// Connector/J ignores the deprecated flags once `sslMode` is set.
+fn mysql_legacy_flags(connector: &Connector, out: &mut Vec<Diagnostic>) {
+    for key in ["connection.url", "database.url"] {
+        let Some(entry) = connector.config.get(key) else { continue };
+        let Some(text) = entry.text() else { continue };
+        if !text.trim_start().to_ascii_lowercase().starts_with("jdbc:mysql") {
+            continue;
+        }
+        let parsed = url::parse(text.trim());
+        let passed_mode = connector.config.entries.iter().any(|e| e.key.eq_ignore_ascii_case("connection.sslMode"));
+        if parsed.param("sslMode").is_none() && !passed_mode {
+            continue;
+        }
+        let legacy: Vec<&str> =
+            ["useSSL", "requireSSL", "verifyServerCertificate"].into_iter().filter(|n| parsed.param(n).is_some()).collect();
+        if legacy.is_empty() {
+            continue;
+        }
+        let mut cleaned = text.trim().to_string();
+        for name in &legacy {
+            cleaned = url::without_param(&cleaned, &url::parse(&cleaned).params, name);
+        }
+        out.push(
+            Diagnostic::at_entry(
+                entry,
+                format!("{key} sets sslMode, so Connector/J ignores the deprecated {} in it", legacy.join(", ")),
+                "Remove the deprecated parameters",
+            )
+            .with_fix(fix(
+                "Remove the deprecated parameters",
+                Applicability::Safe,
+                vec![Edit { key: Some(key.to_string()), pointer: entry.pointer.clone(), value: Some(cleaned) }],
+            )),
+        );
+    }
+}
+
+fn mongodb_ignored_options(connector: &Connector, out: &mut Vec<Diagnostic>) {
+    for key in ["connection.uri", "mongodb.connection.string"] {
+        let Some(entry) = connector.config.get(key) else { continue };
+        let Some(text) = entry.text() else { continue };
+        let verdict = mongodb::analyze(text, None, "");
+        if verdict.ignored_options.is_empty() {
+            continue;
+        }
+        let mut cleaned = text.trim().to_string();
+        for name in &verdict.ignored_options {
+            cleaned = url::without_param(&cleaned, &url::parse(&cleaned).params, name);
+        }
+        out.push(
+            Diagnostic::at_entry(
+                entry,
+                format!(
+                    "{key} sets {}, which the MongoDB Java driver does not implement (it logs a warning and ignores them)",
+                    verdict.ignored_options.join(", ")
+                ),
+                "Remove them; set trust with the JVM truststore or the connector's connection.ssl.* settings",
+            )
+            .with_fix(fix(
+                "Remove the unsupported options",
+                Applicability::Safe,
+                vec![Edit { key: Some(key.to_string()), pointer: entry.pointer.clone(), value: Some(cleaned) }],
+            )),
+        );
+    }
+}

@@ -1,0 +1,56 @@
+use super::destination::report;
+use super::{declare_rule, Context, Diagnostic, FixAvailability};
+use crate::endpoints::links::{LinkKind, Posture};
+use crate::finding::{Category, Severity};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds service connections that check the certificate but not the host name:
+    /// `https.host.verifier.enabled=false` (Confluent HTTP sink), MongoDB's
+    /// `tlsAllowInvalidHostnames=true` / `tlsInsecure=true` (in the Java driver both only turn
+    /// host name checks off) and Debezium's `mongodb.ssl.invalid.hostname.allowed=true`,
+    /// `couchbase.enable.hostname.verification=false`, Cassandra's
+    /// `ssl.hostnameValidation=false`, Neo4j's `neo4j.security.hostname-verification-enabled=false`,
+    /// and IBM MQ TLS without `mq.ssl.peer.name`.
+    ///
+    /// ## Why is this bad?
+    /// Any certificate from a trusted CA passes, whoever it names: a certificate issued for
+    /// another service by the same (often internal or public) CA is enough to sit in the middle.
+    ///
+    /// ## Example
+    /// ```properties
+    /// connector.class=com.mongodb.kafka.connect.MongoSinkConnector
+    /// connection.uri=mongodb://orders-db.internal.example.com:27017/?tls=true&tlsAllowInvalidHostnames=true
+    /// ```
+    ///
+    /// Use instead:
+    /// ```properties
+    /// connector.class=com.mongodb.kafka.connect.MongoSinkConnector
+    /// connection.uri=mongodb://orders-db.internal.example.com:27017/?tls=true
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: it removes the setting that turns the check off. Connect by the name the
+    /// certificate gives.
+    ///
+    /// ## References
+    /// - <https://www.mongodb.com/docs/manual/reference/connection-string-options/#tls-options>
+    /// - <https://docs.couchbase.com/kafka-connector/current/security.html>
+    pub static RULE = {
+        code: "MSK113",
+        name: "service-hostname-unverified",
+        severity: Severity::Low,
+        category: Category::UnverifiedTls,
+        fix: FixAvailability::Sometimes,
+        references: &[
+            "https://www.mongodb.com/docs/manual/reference/connection-string-options/#tls-options",
+            "https://docs.couchbase.com/kafka-connector/current/security.html",
+        ],
+        compliance: &["CWE-297"],
+        check: check,
+    };
+}
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    report(context, LinkKind::Service, Posture::HostnameUnverified, |_| false, "Verify the host name too", out);
+}

@@ -1,0 +1,69 @@
+use super::destination::report;
+use super::{declare_rule, Context, Diagnostic, FixAvailability};
+use crate::endpoints::links::{LinkKind, Posture};
+use crate::finding::{Category, Severity};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds connections from a connector to a service other than a relational database that
+    /// are not encrypted: `http://` (or, for the Elasticsearch and OpenSearch sinks, a URL with no
+    /// scheme) in the Elasticsearch/OpenSearch `connection.url` (the Elasticsearch sink switches
+    /// every URL to HTTPS as soon as one is `https://`), the HTTP sinks' `http.api.url` /
+    /// `http.url`, Splunk's `splunk.hec.uri`, S3 endpoint overrides (`store.url`,
+    /// `aws.s3.endpoint`, `connect.s3.custom.endpoint`), Snowflake's `snowflake.url.name`
+    /// (`http://` turns TLS off), `influxdb.url`, schema registry URLs (`schema.registry.url`,
+    /// `key.converter.schema.registry.url`, ...), Camel AWS kamelets with `protocol=http`;
+    /// MongoDB connection strings without TLS (`mongodb://` without `tls=true`, `tls=false`
+    /// even with `mongodb+srv://`, Debezium's `mongodb.ssl.enabled` off); `redis://` and Redis
+    /// connectors without `ssl.enabled`; Neo4j `bolt://` / `neo4j://` without encryption;
+    /// Couchbase without `couchbase.enable.tls`; Cassandra with `ssl.provider=None` (the
+    /// default) or without `cassandra.ssl.enabled`; Solace `tcp://` / `smf://`; IBM MQ without
+    /// `mq.ssl.cipher.suite`; Infinispan Hot Rod without `use_ssl`; and any other URL-valued key
+    /// (`*.url`, `*.uri`, `*.endpoint`, ...) pointing at `http://`. Proxy settings are left
+    /// alone (an HTTP proxy tunnels TLS). Values that cannot be known are reported as info.
+    ///
+    /// ## Why is this bad?
+    /// Everything the connector sends or fetches crosses the network in the clear: documents
+    /// indexed into search, records posted to an API, objects written to storage, schemas.
+    /// A service on a loopback address crosses no network and is reported as info. When the
+    /// same link also carries a password or token in cleartext, MSK111 reports it instead.
+    ///
+    /// ## Example
+    /// ```properties
+    /// connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector
+    /// connection.url=http://search.internal.example.com:9200
+    /// ```
+    ///
+    /// Use instead:
+    /// ```properties
+    /// connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector
+    /// connection.url=https://search.internal.example.com:9200
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: the service must accept TLS at that address (often on another port), and the JVM
+    /// must trust its certificate.
+    ///
+    /// ## References
+    /// - <https://docs.confluent.io/kafka-connectors/elasticsearch/current/configuration_options.html>
+    /// - <https://www.mongodb.com/docs/drivers/java/sync/current/security/tls/>
+    /// - <https://redis.io/docs/latest/operate/oss_and_stack/management/security/encryption/>
+    pub static RULE = {
+        code: "MSK110",
+        name: "service-link-plaintext",
+        severity: Severity::High,
+        category: Category::PlaintextTransport,
+        fix: FixAvailability::Sometimes,
+        references: &[
+            "https://docs.confluent.io/kafka-connectors/elasticsearch/current/configuration_options.html",
+            "https://www.mongodb.com/docs/drivers/java/sync/current/security/tls/",
+            "https://redis.io/docs/latest/operate/oss_and_stack/management/security/encryption/",
+        ],
+        compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
+        check: check,
+    };
+}
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    report(context, LinkKind::Service, Posture::Plaintext, |link| link.cleartext_credentials.is_some(), "Use TLS to this service", out);
+}
