@@ -4,8 +4,9 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
+.PHONY: setup-wasm setup-browser test-js test-wasm test-wasm-node test-wasm-browser test-node
 
-test: lint test-rust
+test: lint test-rust test-js
 
 lint:
 	cargo fmt --check
@@ -13,3 +14,48 @@ lint:
 
 test-rust:
 	cargo test
+
+# --- WebAssembly module and npm package (issue 4) ---------------------------------------------
+# The wasm-bindgen CLI must match the crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+setup-wasm: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@# No --locked: the registry reachable here lacks one locked dependency of wasm-bindgen-cli.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+		nice cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+# JS dev tools (npm binaryen for wasm-opt, typescript, ajv, playwright-core) from package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's chromium and chromedriver for the browser tests (no downloaded browsers).
+setup-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
+# pkg/ (the npm package: nodejs and web targets) and www/pkg/ (the web glue for the page).
+build: setup-wasm
+	node pkg-config/build.mjs
+
+test-js: test-wasm test-node
+
+test-wasm: test-wasm-node test-wasm-browser
+
+test-wasm-node: setup-wasm
+	cargo test --target wasm32-unknown-unknown --lib
+
+test-wasm-browser: setup-wasm setup-browser
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+		WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/browser/webdriver.json \
+		cargo test --target wasm32-unknown-unknown --lib
+
+# The package API, the CLI, SARIF against its schema, the tarball install, and JS = native reports.
+test-node: build setup-browser
+	cargo build --bin msk-connect-lint
+	node --test --test-concurrency=2 tests/node/
+
+bench: build
+	cargo build --release --bin msk-connect-lint
+	node pkg-config/bench.mjs

@@ -3,7 +3,7 @@
 // cargo build -> wasm-bindgen (nodejs, web) -> wasm-opt -Oz -> package files from pkg-config/.
 // Set-up (targets, wasm-bindgen-cli, npm ci) is the Makefile's job; this script only builds.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +30,17 @@ const features = run(wasmOpt, ['--print-features', wasm], { stdio: ['ignore', 'p
   .map((line) => line.trim())
   .filter((line) => line.startsWith('--enable-'));
 
+// Nothing to do when the module and the package sources are older than the last build.
+const stamp = join(pkg, '.built');
+const inputs = [wasm, ...readdirSync(here, { recursive: true }).map((f) => join(here, f)), join(root, 'README.md')];
+const newest = Math.max(...inputs.map((f) => statSync(f).mtimeMs));
+if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest && !process.argv.includes('--force')) {
+  console.error('pkg/ is up to date');
+  process.exit(0);
+}
+
 rmSync(pkg, { recursive: true, force: true });
+const bgs = [];
 for (const target of ['nodejs', 'web']) {
   const out = join(pkg, target === 'nodejs' ? 'node' : 'web');
   run('wasm-bindgen', [
@@ -41,9 +51,15 @@ for (const target of ['nodejs', 'web']) {
     '--remove-name-section',
     '--remove-producers-section',
   ]);
-  const bg = join(out, `${name}_bg.wasm`);
+  bgs.push(join(out, `${name}_bg.wasm`));
+}
+// Both targets get the same module bytes; optimize once (wasm-opt takes most of the build).
+const [nodeBg, webBg] = bgs;
+const sameModule = readFileSync(nodeBg).equals(readFileSync(webBg));
+for (const bg of sameModule ? [nodeBg] : bgs) {
   run(wasmOpt, [bg, '-Oz', ...features, '--strip-debug', '--strip-producers', '-o', bg]);
 }
+if (sameModule) copyFileSync(nodeBg, webBg);
 
 for (const file of ['index.cjs', 'index.mjs', 'index.d.ts', 'cli.mjs']) {
   copyFileSync(join(here, file), join(pkg, file));
@@ -63,6 +79,8 @@ const www = join(root, 'www', 'pkg');
 rmSync(www, { recursive: true, force: true });
 mkdirSync(www, { recursive: true });
 cpSync(join(pkg, 'web'), www, { recursive: true });
+
+writeFileSync(stamp, `${new Date().toISOString()}\n`);
 
 const size = (file) => statSync(file).size;
 console.error(
