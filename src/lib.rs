@@ -53,6 +53,7 @@ pub struct RuleInfo {
     pub docs: String,
     pub references: Vec<&'static str>,
     pub compliance: Vec<&'static str>,
+    pub covers: Vec<&'static str>,
 }
 
 impl RuleInfo {
@@ -67,6 +68,7 @@ impl RuleInfo {
             docs: rule.markdown(),
             references: rule.references.to_vec(),
             compliance: rule.compliance.to_vec(),
+            covers: rule.covers.to_vec(),
         }
     }
 }

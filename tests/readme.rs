@@ -5,9 +5,6 @@ mod common;
 use msk_connect_lint::rules;
 use msk_connect_lint::rules::FixAvailability;
 
-const START: &str = "<!-- rules:start -->\n";
-const END: &str = "<!-- rules:end -->";
-
 fn table() -> String {
     let mut out = String::from("| code | name | severity | fix | what it does |\n| --- | --- | --- | --- | --- |\n");
     for rule in rules() {
@@ -27,18 +24,39 @@ fn table() -> String {
     out
 }
 
-#[test]
-fn readme_rule_table_is_generated_from_the_docs() {
+/// Which rules cover each connector family, from the rules' declared coverage.
+fn families() -> String {
+    let mut families: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
+    for rule in rules() {
+        for family in &rule.covers {
+            families.entry(family).or_default().push(rule.code);
+        }
+    }
+    let mut out = String::from("| connector family or setting | rules |\n| --- | --- |\n");
+    for (family, codes) in families {
+        out.push_str(&format!("| {family} | {} |\n", codes.join(", ")));
+    }
+    out
+}
+
+fn check_section(name: &str, expected: &str) {
     let path = common::root().join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme.find(START).expect("rules:start marker") + START.len();
-    let end = readme.find(END).expect("rules:end marker");
-    let expected = table();
-    if readme[start..end] != expected {
+    let start_marker = format!("<!-- {name}:start -->\n");
+    let end_marker = format!("<!-- {name}:end -->");
+    let start = readme.find(&start_marker).unwrap_or_else(|| panic!("{name}:start marker")) + start_marker.len();
+    let end = readme.find(&end_marker).unwrap_or_else(|| panic!("{name}:end marker"));
+    if readme[start..end] != *expected {
         if std::env::var_os("UPDATE_README").is_some() {
             std::fs::write(&path, format!("{}{expected}{}", &readme[..start], &readme[end..])).unwrap();
         } else {
-            panic!("README rule table is stale: run `UPDATE_README=1 cargo test --test readme`");
+            panic!("README {name} table is stale: run `UPDATE_README=1 cargo test --test readme`");
         }
     }
+}
+
+#[test]
+fn readme_tables_are_generated_from_the_rules() {
+    check_section("rules", &table());
+    check_section("families", &families());
 }

@@ -34,5 +34,10 @@ pub(super) fn flat_connector(text: &str, config: &Node, pointer: &str, format: F
     let config = config_from_object(text, config, pointer, &|_| false);
     let class = config.text("connector.class").map(str::to_string);
     let name = name.or_else(|| config.text("name").map(str::to_string));
-    Connector { name, format, family: class.as_deref().map_or(Family::Unknown, Family::of_class), class, location, config, cluster: None }
+    let family = match class.as_deref() {
+        Some(class) => Family::of_class(class),
+        None if super::is_worker_config(&config) => Family::Worker,
+        None => Family::Unknown,
+    };
+    Connector { name, format, family, class, location, config, cluster: None }
 }

@@ -198,7 +198,7 @@ const WORKER_KEYS: [&str; 12] = [
     "offset.flush.interval.ms",
 ];
 
-fn is_worker_config(config: &Config) -> bool {
+pub(crate) fn is_worker_config(config: &Config) -> bool {
     // The Debezium Cassandra agent runs outside Kafka Connect but names itself this way.
     if config.get("connector.name").is_some() {
         return false;

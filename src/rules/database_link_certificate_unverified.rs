@@ -58,6 +58,7 @@ declare_rule! {
             "https://jdbc.postgresql.org/documentation/ssl/",
         ],
         compliance: &["CWE-295"],
+        covers: &["JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Confluent Cloud managed JDBC and CDC"],
         check: check,
     };
 }

@@ -48,6 +48,7 @@ declare_rule! {
             "https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html",
         ],
         compliance: &["CWE-297"],
+        covers: &["JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Confluent Cloud managed JDBC and CDC"],
         check: check,
     };
 }

@@ -61,6 +61,7 @@ declare_rule! {
             "https://debezium.io/documentation/reference/stable/connectors/mysql.html",
         ],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
+        covers: &["JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Confluent Cloud managed JDBC and CDC"],
         check: check,
     };
 }

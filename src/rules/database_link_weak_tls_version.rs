@@ -38,6 +38,7 @@ declare_rule! {
         fix: FixAvailability::Always,
         references: &["https://www.rfc-editor.org/rfc/rfc8996"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "NIST SP 800-52r2"],
+        covers: &["JDBC (Confluent, Aiven)"],
         check: check,
     };
 }

@@ -40,6 +40,7 @@ declare_rule! {
         fix: FixAvailability::None,
         references: &["https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/Properties.html#load(java.io.Reader)"],
         compliance: &[],
+        covers: &["Any configuration"],
         check: check,
     };
 }

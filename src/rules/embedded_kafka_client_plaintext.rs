@@ -73,6 +73,7 @@ declare_rule! {
             "https://cwiki.apache.org/confluence/display/KAFKA/KIP-458%3A+Connector+Client+Config+Override+Policy",
         ],
         compliance: &["PCI DSS v4.0.1/4.2.1"],
+        covers: &["Kafka clients inside connectors", "Debezium (schema history, signals)", "MirrorMaker 2", "Confluent Replicator", "Confluent HTTP sink", "Confluent proprietary connectors"],
         check: check,
     };
 }

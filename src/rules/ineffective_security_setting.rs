@@ -67,6 +67,7 @@ declare_rule! {
             "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
         ],
         compliance: &[],
+        covers: &["S3 (Confluent, Aiven, Lenses)", "JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Elasticsearch", "MongoDB (mongo-kafka, Debezium)", "Redis"],
         check: check,
     };
 }

@@ -51,6 +51,7 @@ declare_rule! {
             "https://kafka.apache.org/documentation/#security_confighostname",
         ],
         compliance: &["CWE-297"],
+        covers: &["Kafka clients inside connectors", "Self-managed workers", "Elasticsearch", "OpenSearch"],
         check: check,
     };
 }

@@ -28,6 +28,7 @@ mod sasl_plain_over_plaintext;
 mod service_certificate_unverified;
 mod service_hostname_unverified;
 mod service_link_plaintext;
+mod undeclared_config_provider;
 mod worker_kafka_client_plaintext;
 
 use crate::connector::{ConfigEntry, Connector, Location};
@@ -51,6 +52,8 @@ pub struct Rule {
     pub docs: &'static str,
     pub references: &'static [&'static str],
     pub compliance: &'static [&'static str],
+    /// The connector families and settings the rule covers, for the README's coverage table.
+    pub covers: &'static [&'static str],
     pub check: fn(&Context, &mut Vec<Diagnostic>),
 }
 

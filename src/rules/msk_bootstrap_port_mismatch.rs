@@ -53,6 +53,7 @@ declare_rule! {
         fix: FixAvailability::Sometimes,
         references: &["https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html"],
         compliance: &[],
+        covers: &["MSK Connect cluster link"],
         check: check,
     };
 }

@@ -54,6 +54,7 @@ declare_rule! {
             "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-6",
         ],
         compliance: &["AWS Security Hub MSK.6"],
+        covers: &["MSK Connect cluster link"],
         check: check,
     };
 }

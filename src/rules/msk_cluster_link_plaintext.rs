@@ -59,6 +59,7 @@ declare_rule! {
             "https://docs.aws.amazon.com/msk/latest/developerguide/mkc-create-connector-intro.html",
         ],
         compliance: &["AWS Security Hub MSK.3", "PCI DSS v4.0.1/4.2.1"],
+        covers: &["MSK Connect cluster link"],
         check: check,
     };
 }

@@ -50,6 +50,7 @@ declare_rule! {
             "https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html",
         ],
         compliance: &[],
+        covers: &["MSK Connect cluster link"],
         check: check,
     };
 }

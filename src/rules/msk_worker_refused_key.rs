@@ -124,6 +124,7 @@ declare_rule! {
             "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-supported-worker-config-properties.html",
         ],
         compliance: &[],
+        covers: &["MSK Connect worker configurations"],
         check: check,
     };
 }

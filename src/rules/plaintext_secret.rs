@@ -77,6 +77,7 @@ declare_rule! {
             "https://cwiki.apache.org/confluence/display/KAFKA/KIP-297%3A+Externalizing+Secrets+for+Connect+Configurations",
         ],
         compliance: &["CWE-256", "CWE-798", "AWS Security Hub MSK.5 (secrets in logs)"],
+        covers: &["Any configuration"],
         check: check,
     };
 }

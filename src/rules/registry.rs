@@ -24,6 +24,7 @@ pub static RULES: &[&Rule] = &[
     &super::service_certificate_unverified::RULE,
     &super::service_hostname_unverified::RULE,
     &super::plaintext_secret::RULE,
+    &super::undeclared_config_provider::RULE,
     &super::ineffective_security_setting::RULE,
     &super::s3_kms_key_ignored::RULE,
     &super::s3_no_server_side_encryption::RULE,

@@ -47,6 +47,7 @@ declare_rule! {
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
         ],
         compliance: &[],
+        covers: &["S3 (Confluent, Aiven, Lenses)"],
         check: check,
     };
 }

@@ -46,6 +46,7 @@ declare_rule! {
             "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
         ],
         compliance: &["AWS Foundational Security Best Practices S3.17 (KMS at rest)"],
+        covers: &["S3 (Confluent, Aiven, Lenses)"],
         check: check,
     };
 }

@@ -49,6 +49,7 @@ declare_rule! {
             "https://neo4j.com/docs/java-manual/current/connect-advanced/",
         ],
         compliance: &["CWE-295"],
+        covers: &["OpenSearch", "HTTP sinks", "Splunk", "Redis", "Neo4j"],
         check: check,
     };
 }

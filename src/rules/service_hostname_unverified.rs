@@ -47,6 +47,7 @@ declare_rule! {
             "https://docs.couchbase.com/kafka-connector/current/security.html",
         ],
         compliance: &["CWE-297"],
+        covers: &["HTTP sinks", "MongoDB (mongo-kafka, Debezium)", "Couchbase", "Cassandra", "Neo4j", "Solace and IBM MQ"],
         check: check,
     };
 }

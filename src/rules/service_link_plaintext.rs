@@ -60,6 +60,7 @@ declare_rule! {
             "https://redis.io/docs/latest/operate/oss_and_stack/management/security/encryption/",
         ],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
+        covers: &["Elasticsearch", "OpenSearch", "HTTP sinks", "Splunk", "S3 (Confluent, Aiven, Lenses)", "Snowflake", "MongoDB (mongo-kafka, Debezium)", "Redis", "Neo4j", "Couchbase", "Cassandra", "Solace and IBM MQ", "InfluxDB", "Infinispan", "Camel AWS kamelets", "Schema registries", "Any URL-valued setting"],
         check: check,
     };
 }

@@ -65,6 +65,7 @@ declare_rule! {
         fix: FixAvailability::Always,
         references: &["https://docs.confluent.io/platform/current/connect/security.html", "https://kafka.apache.org/documentation/#connect_running"],
         compliance: &["PCI DSS v4.0.1/4.2.1"],
+        covers: &["Self-managed workers"],
         check: check,
     };
 }
