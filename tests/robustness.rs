@@ -1,0 +1,89 @@
+//! Bad input is a value, never a panic: thousands of mutated real configurations (truncated,
+//! bytes flipped, lines spliced, deeply nested) go through `check` and `fix`.
+
+mod common;
+
+use common::{files_in, options, read, root, shared};
+use msk_connect_lint::{check, fix};
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const NOISE: [&str; 16] = ["{", "}", "[", "]", "\"", "\\", ",", ":", "=", "\n", "${", "://", "\\u12", "é", "\u{1F600}", "\r\n"];
+
+fn mutate(text: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = chars.clone();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(out.len() + 1);
+        match rng.below(4) {
+            0 => out.truncate(at),
+            1 if at < out.len() => {
+                out.remove(at);
+            }
+            2 => out.splice(at..at, NOISE[rng.below(NOISE.len())].chars()).for_each(drop),
+            _ => {
+                let from = rng.below(chars.len());
+                let len = rng.below(40).min(chars.len() - from.min(chars.len()));
+                out.splice(at..at, chars[from..from + len].iter().copied()).for_each(drop);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[test]
+fn mutated_inputs_never_panic() {
+    let mut inputs: Vec<String> =
+        files_in(&shared().join("corpus")).iter().filter(|p| !p.ends_with("MANIFEST.tsv")).map(|p| read(p)).collect();
+    for dir in ["tests/fixtures/secure", "tests/fixtures/rules/MSK100", "tests/fixtures/rules/MSK110", "tests/fixtures/rules/MSK001"] {
+        inputs.extend(files_in(&root().join(dir)).iter().map(|p| read(p)));
+    }
+    let opts = options(r#"{"unsafeFixes":true}"#);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut cases = 0;
+    for input in &inputs {
+        for _ in 0..25 {
+            let text = mutate(input, &mut rng);
+            match check(&text, &opts) {
+                Ok(_) => {
+                    fix(&text, &opts).unwrap_or_else(|e| panic!("fix failed on input that checks: {e}\n{text}"));
+                }
+                Err(error) => {
+                    assert!(error.line >= 1 && error.column >= 1);
+                    assert!(!error.message.is_empty());
+                }
+            }
+            cases += 1;
+        }
+    }
+    assert!(cases > 2000, "{cases}");
+}
+
+#[test]
+fn pathological_inputs_are_refused_cleanly() {
+    let opts = options("{}");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(check(&deep, &opts).is_err());
+    let long_line = format!("connector.class=x\nconnection.url=jdbc:mysql://{}", "a".repeat(1_000_000));
+    assert!(check(&long_line, &opts).is_ok());
+    for text in
+        ["\u{feff}", "\0", "=", "\\", "{\"a\":", "[{}]", "{\"config\":{}}", "\u{feff}{\"connector.class\":\"x\"}", "a\\\n", "#\\\nx=1"]
+    {
+        let _ = check(text, &opts);
+        let _ = fix(text, &opts);
+    }
+}
