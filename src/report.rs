@@ -129,7 +129,7 @@ pub fn is_enabled(rule: &Rule, options: &Options) -> bool {
 pub fn run_rules(connectors: &[Connector], options: &Options) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, connector) in connectors.iter().enumerate() {
-        let context = Context { connector, all: connectors, assume: &options.assume };
+        let context = Context::new(connector, connectors, &options.assume);
         for rule in RULES.iter().filter(|r| is_enabled(r, options)) {
             let mut diagnostics = Vec::new();
             (rule.check)(&context, &mut diagnostics);

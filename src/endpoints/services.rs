@@ -554,6 +554,12 @@ fn generic(connector: &Connector, out: &mut Vec<Link>, handled: &[String]) {
         if !text.split(',').any(|u| u.trim().to_ascii_lowercase().starts_with("http://")) {
             continue;
         }
+        // Camel kamelets use uriEndpointOverride only together with overrideEndpoint=true.
+        if let Some(prefix) = entry.key.strip_suffix("uriEndpointOverride") {
+            if !connector.config.text(&format!("{prefix}overrideEndpoint")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+                continue;
+            }
+        }
         if let Some(link) = http_link(connector, entry, "HTTP endpoint", NoScheme::Ignore, None) {
             out.push(link);
         }

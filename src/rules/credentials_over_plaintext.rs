@@ -61,7 +61,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         if !matches!(link.posture, Posture::Plaintext | Posture::Fallback) {
             continue;
         }
-        let mut found = diagnostic(&link, "Use TLS to this service, then rotate the secret");
+        let mut found = diagnostic(link, "Use TLS to this service, then rotate the secret");
         found.message = format!("{} sends {credentials} in cleartext over it", found.message);
         out.push(found);
     }

@@ -5,15 +5,15 @@ use super::kafka_clients::fix;
 use super::{Context, Diagnostic, Downgrade};
 use crate::endpoints::links::{self, Link, LinkKind, Posture};
 
-pub fn links_of(context: &Context) -> Vec<Link> {
-    links::analyze(context.connector, context.assume)
+pub fn links_of<'a>(context: &'a Context) -> &'a [Link] {
+    context.links.get_or_init(|| links::analyze(context.connector, context.assume))
 }
 
 /// Reports every link of `kind` with `posture`; `Unknown` links are reported by the rule for
 /// plaintext links, as info ("cannot verify").
 pub fn report(context: &Context, kind: LinkKind, posture: Posture, skip: impl Fn(&Link) -> bool, help: &str, out: &mut Vec<Diagnostic>) {
     for link in links_of(context) {
-        if link.kind != kind || skip(&link) {
+        if link.kind != kind || skip(link) {
             continue;
         }
         if link.posture == Posture::Unknown && posture == Posture::Plaintext {
@@ -36,7 +36,7 @@ pub fn report(context: &Context, kind: LinkKind, posture: Posture, skip: impl Fn
         if link.posture != posture {
             continue;
         }
-        out.push(diagnostic(&link, help));
+        out.push(diagnostic(link, help));
     }
 }
 

@@ -88,6 +88,14 @@ pub struct Context<'a> {
     pub connector: &'a Connector,
     pub all: &'a [Connector],
     pub assume: &'a crate::options::Assumptions,
+    /// The connector's destination links, analysed once for all the rules that read them.
+    pub links: std::cell::OnceCell<Vec<crate::endpoints::links::Link>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a crate::options::Assumptions) -> Self {
+        Context { connector, all, assume, links: std::cell::OnceCell::new() }
+    }
 }
 
 /// Why a finding is reported below its rule's severity.
