@@ -262,6 +262,9 @@ pub enum InsertPoint {
     Properties { after: usize },
     /// The input cannot take new keys as text (a parsed object, an unknown map).
     None,
+    /// The settings come from an encoded blob (a base64 worker configuration): every entry
+    /// points at the blob, and no edit can be made as text.
+    Embedded,
 }
 
 #[derive(Clone, Debug)]

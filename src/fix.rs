@@ -87,6 +87,9 @@ fn apply(text: &str, mut edits: Vec<TextEdit>) -> String {
 /// Turns key-level edits into text edits; `None` when one of them cannot be expressed in this
 /// input (the whole fix is then skipped, never half applied).
 fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usize) -> Option<Vec<TextEdit>> {
+    if matches!(connector.config.insert, InsertPoint::Embedded) {
+        return None;
+    }
     let is_json = !matches!(connector.config.insert, InsertPoint::Properties { .. });
     let mut out = Vec::new();
     let mut inserted = String::new();
@@ -165,7 +168,7 @@ fn insertion(text: &str, insert: &InsertPoint, members: &[&str], sequence: usize
             }
             Some(TextEdit { span: Span::new(*after, *after), text: body, sequence })
         }
-        InsertPoint::None => None,
+        InsertPoint::None | InsertPoint::Embedded => None,
     }
 }
 

@@ -150,6 +150,13 @@ pub fn run_rules(connectors: &[Connector], options: &Options) -> Vec<Finding> {
                     }
                     _ => diagnostic.message,
                 };
+                let mut fix = diagnostic.fix;
+                if matches!(connector.config.insert, crate::connector::InsertPoint::Embedded) {
+                    // The settings sit inside an encoded blob: the edit is advice, not a text change.
+                    if let Some(fix) = fix.as_mut().filter(|f| f.edits.iter().any(|e| e.key.is_some())) {
+                        fix.applicability = crate::finding::Applicability::DisplayOnly;
+                    }
+                }
                 findings.push(Finding {
                     code: rule.code,
                     name: rule.name,
@@ -161,7 +168,7 @@ pub fn run_rules(connectors: &[Connector], options: &Options) -> Vec<Finding> {
                     key: diagnostic.key,
                     pointer: diagnostic.location.pointer.clone(),
                     range: None,
-                    fix: diagnostic.fix,
+                    fix,
                     remediation: diagnostic.remediation,
                     references: rule.references.to_vec(),
                     compliance: rule.compliance.to_vec(),

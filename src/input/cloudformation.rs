@@ -15,6 +15,21 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connect
     let resources_pointer = pointer_push(pointer, "Resources");
     let before = out.len();
     for resource in node.get("Resources").map(Node::members).unwrap_or_default() {
+        if resource.value.get("Type").and_then(Node::as_str) == Some("AWS::KafkaConnect::WorkerConfiguration") {
+            let content_pointer =
+                format!("{resources_pointer}/{}/Properties/PropertiesFileContent", resource.key.replace('~', "~0").replace('/', "~1"));
+            let Some(content) = resource.value.get("Properties").and_then(|p| p.get("PropertiesFileContent")) else { continue };
+            // `Fn::Base64` of plain text, or the base64 text itself.
+            let decoded = match (content.get("Fn::Base64").and_then(Node::as_str), content.as_str()) {
+                (Some(plain), _) => Some(plain.to_string()),
+                (None, Some(encoded)) => super::base64_text(encoded),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                out.push(super::embedded_worker(content, &content_pointer, &decoded, Some(resource.key.clone()))?);
+            }
+            continue;
+        }
         if resource.value.get("Type").and_then(Node::as_str) != Some("AWS::KafkaConnect::Connector") {
             continue;
         }

@@ -266,7 +266,17 @@ fn detect_json_shape(node: &Node) -> Option<Format> {
     if has("format_version") && (has("planned_values") || has("resource_changes") || has("values") || has("terraform_version")) {
         return Some(Format::TerraformPlan);
     }
-    if ["connectorConfiguration", "connectorName", "kafkaClusterEncryptionInTransit", "kafkaCluster", "connectorArn"].iter().any(|k| has(k))
+    if [
+        "connectorConfiguration",
+        "connectorName",
+        "kafkaClusterEncryptionInTransit",
+        "kafkaCluster",
+        "connectorArn",
+        "propertiesFileContent",
+        "workerConfigurationArn",
+    ]
+    .iter()
+    .any(|k| has(k))
         || node.get("connectors").is_some_and(|c| c.items().iter().any(|i| i.get("connectorArn").is_some()))
     {
         return Some(Format::MskConnectApi);
@@ -345,6 +355,61 @@ pub(crate) fn json_insert_point(text: &str, object: &Node, pointer: &str) -> Ins
     InsertPoint::JsonObject { open, last_member_end: Some(last.value.span.end), indent, pointer: pointer.to_string() }
 }
 
+/// A worker configuration carried inside a JSON string (MSK Connect's base64
+/// `propertiesFileContent`, Terraform's `properties_file_content`): read as a properties file whose
+/// every entry points at the string, since positions inside an encoded blob mean nothing.
+pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: Option<String>) -> Result<Connector, InputError> {
+    let entries = properties::parse(content)
+        .map_err(|e| InputError::new(format!("in the worker configuration at {pointer}: {}", e.message), node.span.start))?;
+    let mut builder = ConfigBuilder::new();
+    for entry in entries {
+        builder.push(ConfigEntry {
+            key: entry.key,
+            value: Value::from_text(entry.value),
+            key_span: node.span,
+            value_span: node.span,
+            entry_span: node.span,
+            pointer: pointer.to_string(),
+            shadowed: Vec::new(),
+        });
+    }
+    Ok(Connector {
+        name,
+        format: Format::MskWorkerConfiguration,
+        class: None,
+        family: Family::Worker,
+        location: location(node, pointer),
+        config: builder.build(InsertPoint::Embedded),
+        cluster: None,
+    })
+}
+
+/// Decodes standard base64 (white space ignored); `None` when the text is not base64 of UTF-8.
+pub(crate) fn base64_text(encoded: &str) -> Option<String> {
+    let mut bytes = Vec::new();
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for c in encoded.chars().filter(|c| !c.is_whitespace()) {
+        let value = match c {
+            'A'..='Z' => c as u32 - 'A' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 26,
+            '0'..='9' => c as u32 - '0' as u32 + 52,
+            '+' => 62,
+            '/' => 63,
+            '=' => break,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
 pub(crate) fn location(node: &Node, pointer: &str) -> Location {
     Location { pointer: pointer.to_string(), span: node.span }
 }
@@ -382,6 +447,12 @@ mod tests {
         assert!(err.message.contains("YAML"));
         let err = read(r#"{"hello": {"world": 1}}"#, None).unwrap_err();
         assert!(err.message.contains("found an object with keys hello"), "{}", err.message);
+    }
+
+    #[test]
+    fn decodes_base64() {
+        assert_eq!(base64_text("a2V5LmNvbnZlcnRlcj14Cg==").as_deref(), Some("key.converter=x\n"));
+        assert_eq!(base64_text("not base64!"), None);
     }
 
     #[test]

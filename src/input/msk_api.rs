@@ -12,6 +12,20 @@ const NAMES: ClusterFieldNames = ClusterFieldNames {
 };
 
 pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connector>) -> Result<(), InputError> {
+    // create-worker-configuration input, or describe-worker-configuration output.
+    let content = node.member("propertiesFileContent").map(|m| (&m.value, pointer_push(pointer, "propertiesFileContent"))).or_else(|| {
+        node.get("latestRevision")
+            .and_then(|r| r.get("propertiesFileContent"))
+            .map(|v| (v, format!("{pointer}/latestRevision/propertiesFileContent")))
+    });
+    if let Some((content, content_pointer)) = content {
+        let encoded = content.as_str().unwrap_or("");
+        let decoded = super::base64_text(encoded).ok_or_else(|| {
+            InputError::new("propertiesFileContent is not base64 of a properties file (the MSK Connect API encodes it)", content.span.start)
+        })?;
+        out.push(super::embedded_worker(content, &content_pointer, &decoded, node.get("name").and_then(Node::scalar_text))?);
+        return Ok(());
+    }
     if let Some(list) = node.get("connectors").filter(|_| node.get("connectorName").is_none()) {
         let list_pointer = pointer_push(pointer, "connectors");
         for (i, summary) in list.items().iter().enumerate() {

@@ -6,7 +6,7 @@ use super::tree::{pointer_push, Node, NodeKind};
 use super::{config_from_object, location, opening, InputError};
 use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, InsertPoint, Location, Value};
 
-const CONNECTOR_TYPES: [&str; 2] = ["aws_mskconnect_connector", "awscc_kafkaconnect_connector"];
+const CONNECTOR_TYPES: [&str; 3] = ["aws_mskconnect_connector", "awscc_kafkaconnect_connector", "aws_mskconnect_worker_configuration"];
 
 const NAMES: ClusterFieldNames = ClusterFieldNames {
     encryption: "kafka_cluster_encryption_in_transit.encryption_type",
@@ -49,6 +49,13 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connect
     }
     let before = out.len();
     for resource in &resources {
+        if resource.kind == "aws_mskconnect_worker_configuration" {
+            let Some(content) = resource.values.get("properties_file_content") else { continue };
+            let Some(plain) = content.as_str() else { continue };
+            let name = resource.values.get("name").and_then(Node::as_str).map(str::to_string).or_else(|| Some(resource.address.clone()));
+            out.push(super::embedded_worker(content, &pointer_push(&resource.values_pointer, "properties_file_content"), plain, name)?);
+            continue;
+        }
         out.push(connector(text, resource));
     }
     if out.len() == before {
