@@ -1,0 +1,240 @@
+// The page's pure modules under Node (diff, Markdown, report helpers), the samples, and the
+// static server's headers. No browser needed.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { diffLines, hunks, splitLines, unifiedDiff } from '../../www/diff.js';
+import { parseBlocks, parseInline, safeHref, section } from '../../www/markdown.js';
+import {
+  bySeverity,
+  cliJson,
+  exportName,
+  groupByConnector,
+  lineStarts,
+  offsetOf,
+  redactValue,
+  reportToMarkdown,
+} from '../../www/report.js';
+import { CSP, serve } from '../../www/serve.mjs';
+import { root, samples, www } from './helpers.mjs';
+
+const apply = (ops) => ops.filter((op) => op.type !== 'del').map((op) => op.text);
+const original = (ops) => ops.filter((op) => op.type !== 'add').map((op) => op.text);
+
+test('diff: the script rebuilds both sides and is minimal on small edits', () => {
+  const a = 'a\nb\nc\nd\ne\nf\n';
+  const b = 'a\nc\nd\nX\ne\nf\nG\n';
+  const ops = diffLines(a, b);
+  assert.deepEqual(original(ops), splitLines(a));
+  assert.deepEqual(apply(ops), splitLines(b));
+  assert.equal(ops.filter((op) => op.type !== 'same').length, 3);
+  assert.deepEqual(
+    ops.filter((op) => op.type !== 'same').map((op) => [op.type, op.text, op.oldLine ?? op.newLine]),
+    [['del', 'b', 2], ['add', 'X', 4], ['add', 'G', 7]],
+  );
+});
+
+test('diff: random edits always rebuild both sides', () => {
+  let seed = 42;
+  const rand = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let round = 0; round < 200; round++) {
+    const a = Array.from({ length: rand(30) }, () => `line ${rand(8)}`);
+    const b = a.slice();
+    for (let k = rand(6); k > 0; k--) {
+      const at = rand(b.length + 1);
+      if (rand(2)) b.splice(at, 1);
+      else b.splice(at, 0, `new ${rand(5)}`);
+    }
+    const ops = diffLines(a.join('\n'), b.join('\n'));
+    assert.deepEqual(original(ops), splitLines(a.join('\n')));
+    assert.deepEqual(apply(ops), splitLines(b.join('\n')));
+  }
+});
+
+test('diff: a large input with a few changes is fast, and the fallback is still correct', () => {
+  const lines = Array.from({ length: 40_000 }, (_, i) => `key.${i}=value ${i}`);
+  const changed = lines.slice();
+  changed[100] = 'key.100=changed';
+  changed.splice(20_000, 1);
+  changed.push('added=1');
+  const started = performance.now();
+  const ops = diffLines(lines.join('\n'), changed.join('\n'));
+  assert.ok(performance.now() - started < 1000);
+  assert.equal(ops.filter((op) => op.type !== 'same').length, 4);
+  const forced = diffLines('a\nb\nc', 'x\ny\nz', { maxEdits: 1 });
+  assert.deepEqual(apply(forced), ['x', 'y', 'z']);
+  const shown = hunks(ops, 3);
+  assert.ok(shown.length < 40, 'unchanged runs are collapsed');
+  assert.ok(shown.some((h) => h.type === 'skip' && h.count > 10_000));
+});
+
+test('diff: unified output looks like diff -u', () => {
+  const ops = diffLines('a\nb\nc\n', 'a\nB\nc\n');
+  assert.equal(unifiedDiff(ops, 'a/x', 'b/x'), '--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
+  assert.equal(unifiedDiff(diffLines('same', 'same'), 'a', 'b'), '');
+});
+
+test('markdown: the block and inline forms the rule docs use', () => {
+  const md = [
+    '## What it does',
+    'Finds things that',
+    'protect nothing:',
+    '- `s3.sse.enabled`: not a key',
+    '  of any sink;',
+    '- second',
+    '',
+    'Use instead:',
+    '```properties',
+    'a=<b>',
+    '```',
+    'Ports 9094 and',
+    '9098. are TLS',
+    '',
+    '1. one',
+    '2. two',
+  ].join('\n');
+  assert.deepEqual(parseBlocks(md), [
+    { type: 'heading', level: 2, text: 'What it does' },
+    { type: 'paragraph', text: 'Finds things that\nprotect nothing:' },
+    { type: 'list', ordered: false, start: 1, items: ['`s3.sse.enabled`: not a key of any sink;', 'second'] },
+    { type: 'paragraph', text: 'Use instead:' },
+    { type: 'code', lang: 'properties', text: 'a=<b>' },
+    { type: 'paragraph', text: 'Ports 9094 and\n9098. are TLS' },
+    { type: 'list', ordered: true, start: 1, items: ['one', 'two'] },
+  ]);
+  assert.deepEqual(parseInline('see `a<b>` and <https://x.example/p> or [t](javascript:void) **bold**'), [
+    { type: 'text', text: 'see ' },
+    { type: 'code', text: 'a<b>' },
+    { type: 'text', text: ' and ' },
+    { type: 'link', text: 'https://x.example/p', href: 'https://x.example/p' },
+    { type: 'text', text: ' or ' },
+    { type: 'link', text: 't', href: 'javascript:void' },
+    { type: 'text', text: ' ' },
+    { type: 'strong', text: 'bold' },
+  ]);
+  assert.equal(safeHref('javascript:alert(1)'), null);
+  assert.equal(safeHref('data:text/html,x'), null);
+  assert.equal(safeHref('https://docs.aws.amazon.com/x'), 'https://docs.aws.amazon.com/x');
+  assert.equal(safeHref('#rules/MSK001'), '#rules/MSK001');
+  assert.equal(section('## A\none\n```\n## not a heading\n```\n## B\ntwo', 'A'), 'one\n```\n## not a heading\n```');
+  assert.equal(section('## A\none', 'Missing'), '');
+});
+
+test('report: secrets in fix values are masked, references are kept', () => {
+  const cases = [
+    ['connection.url', 'jdbc:mysql://db:3306/app?user=app&password=hunter2&sslMode=VERIFY_IDENTITY', 'jdbc:mysql://db:3306/app?user=app&password=****&sslMode=VERIFY_IDENTITY'],
+    ['connection.url', 'https://elastic:hunter2@es.example.com:9200', 'https://elastic:****@es.example.com:9200'],
+    ['connection.url', 'https://elastic:${secretsmanager:es:password}@es.example.com', 'https://elastic:${secretsmanager:es:password}@es.example.com'],
+    ['connection.url', 'jdbc:sqlserver://db:1433;databaseName=x;password=hunter2;encrypt=true', 'jdbc:sqlserver://db:1433;databaseName=x;password=****;encrypt=true'],
+    ['sasl.jaas.config', 'PlainLoginModule required username="u" password="hunter2";', 'PlainLoginModule required username="u" password="****";'],
+    ['sasl.jaas.config', 'PlainLoginModule required username="u" password="${file:/s:p}";', 'PlainLoginModule required username="u" password="${file:/s:p}";'],
+    ['database.password', '${secretsmanager:db:password}', '${secretsmanager:db:password}'],
+    ['database.password', 'hunter2', '****'],
+    ['headers', 'Authorization: Bearer abc.def', 'Authorization: ****'],
+    ['s3.sse.kms.key.id', 'arn:aws:kms:eu-west-1:1:key/abc', 'arn:aws:kms:eu-west-1:1:key/abc'],
+    ['security.protocol', 'SASL_SSL', 'SASL_SSL'],
+  ];
+  for (const [key, value, expected] of cases) assert.equal(redactValue(key, value), expected, `${key}=${value}`);
+});
+
+const REPORT = {
+  tool: { name: 'msk-connect-lint', version: '0.1.0' },
+  connectors: [{ index: 0, name: 'a<img src=x onerror=alert(1)>', format: 'properties', class: 'x.Y', family: 'jdbc', location: { pointer: '' } }],
+  findings: [
+    { code: 'MSK103', name: 'n', severity: 'low', category: 'c', message: 'low `a`', help: 'h', connector: 0, key: 'k', pointer: '/k', range: { start: { line: 2, column: 1 }, end: { line: 2, column: 3 } }, fix: { title: 't', applicability: 'unsafe', edits: [{ key: 'connection.url', pointer: '/connection.url', value: 'jdbc:postgresql://h/db?password=hunter2&sslmode=verify-full' }] }, references: [], compliance: [] },
+    { code: 'MSK001', name: 'm', severity: 'high', category: 'c', message: 'value <script>alert(1)</script>', help: 'h', connector: 0, key: null, pointer: '/p', range: { start: { line: 5, column: 1 }, end: { line: 5, column: 2 } }, fix: null, remediation: { awsCli: 'aws kafkaconnect create-connector ```' }, references: ['https://example.com'], compliance: ['AWS Security Hub MSK.3'] },
+  ],
+  suppressed: [],
+  summary: { critical: 0, high: 1, medium: 0, low: 1, info: 0 },
+  passed: false,
+};
+
+test('report: grouping, ordering, JSON export in the CLI shape without secrets', () => {
+  const [group] = groupByConnector(REPORT);
+  assert.deepEqual(group.findings.map((f) => f.code), ['MSK001', 'MSK103']);
+  assert.equal([...REPORT.findings].sort(bySeverity)[0].code, 'MSK001');
+  const json = cliJson(REPORT, 'x.properties');
+  assert.deepEqual(Object.keys(json), ['tool', 'files', 'summary', 'passed']);
+  assert.equal(json.files[0].path, 'x.properties');
+  assert.ok(!JSON.stringify(json).includes('hunter2'));
+  assert.equal(REPORT.findings[0].fix.edits[0].value.includes('hunter2'), true, 'the input report is not modified');
+});
+
+test('report: Markdown export escapes markup and fences code safely', () => {
+  const md = reportToMarkdown(REPORT, { path: 'x.properties', failOn: 'high' });
+  assert.ok(md.startsWith('# msk-connect-lint report: `x.properties`'));
+  assert.match(md, /Result: \*\*fail\*\*/);
+  assert.ok(md.indexOf('MSK001') < md.indexOf('MSK103'), 'worst first');
+  assert.ok(!md.includes('<script>') && !md.includes('<img'), 'no raw markup from values');
+  assert.ok(md.includes('&lt;script&gt;'));
+  assert.ok(md.includes('````sh\naws kafkaconnect create-connector ```\n````'));
+  assert.ok(!md.includes('hunter2'));
+});
+
+test('report: line and UTF-16 column to offset', () => {
+  const text = 'a=1\nüñí=😀x\nlast';
+  const starts = lineStarts(text);
+  assert.deepEqual(starts, [0, 4, 12]);
+  assert.equal(text.slice(offsetOf(text, starts, { line: 2, column: 5 }), offsetOf(text, starts, { line: 2, column: 7 })), '😀');
+  assert.equal(offsetOf(text, starts, { line: 9, column: 1 }), 12);
+  assert.equal(offsetOf(text, starts, { line: 1, column: 99 }), 3);
+  assert.equal(exportName('dir/s3-sink.properties', '.sarif'), 's3-sink.sarif');
+  assert.equal(exportName('', '.md'), 'config.md');
+});
+
+test('samples: the manifest lists every file, and the brief examples are exact copies', () => {
+  const files = readdirSync(join(www, 'samples')).filter((f) => f !== 'index.json').sort();
+  assert.deepEqual(samples.map((s) => s.file).sort(), files);
+  for (const s of samples) assert.ok(s.title && s.description, s.file);
+  const seeds = join(root, '..', 'shared', 'seed-examples');
+  if (!existsSync(seeds)) return;
+  for (const file of readdirSync(seeds).filter((f) => f.endsWith('.properties'))) {
+    assert.equal(readFileSync(join(www, 'samples', file), 'utf8'), readFileSync(join(seeds, file), 'utf8'), file);
+  }
+  const secure = join(root, 'tests', 'fixtures', 'secure', 'debezium-postgres-msk-iam.json');
+  if (existsSync(secure)) {
+    assert.equal(readFileSync(join(www, 'samples', 'secure-debezium-postgres-msk-iam.json'), 'utf8'), readFileSync(secure, 'utf8'));
+  }
+});
+
+test('server: MIME types, the CSP header, no directory escape', async () => {
+  const server = await serve({ root: www, port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const expect = {
+      '/': 'text/html; charset=utf-8',
+      '/app.js': 'text/javascript; charset=utf-8',
+      '/style.css': 'text/css; charset=utf-8',
+      '/pkg/msk_connect_lint_bg.wasm': 'application/wasm',
+      '/pkg/msk_connect_lint.js': 'text/javascript; charset=utf-8',
+      '/samples/index.json': 'application/json; charset=utf-8',
+      '/samples/s3-sink.properties': 'text/plain; charset=utf-8',
+    };
+    for (const [path, type] of Object.entries(expect)) {
+      const response = await fetch(base + path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get('content-type'), type, path);
+      assert.equal(response.headers.get('content-security-policy'), CSP, path);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      await response.arrayBuffer();
+    }
+    assert.equal(CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    for (const path of ['/../Makefile', '/%2e%2e/Makefile', '/..%2fMakefile', '/missing.js']) {
+      const response = await fetch(base + path);
+      assert.ok([403, 404].includes(response.status), `${path}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+    assert.equal((await fetch(base + '/', { method: 'POST' })).status, 405);
+    const html = await (await fetch(base + '/')).text();
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+    assert.equal(meta, CSP.replace("; frame-ancestors 'none'", ''), 'the <meta> policy is the header minus frame-ancestors');
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+    assert.doesNotMatch(html, /\sstyle=|\son[a-z]+=/i, 'no inline style or handler attributes');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
