@@ -24,6 +24,13 @@ const tree = {
   'node_modules/y.json': BROKEN,
   'strict.json': JSON.stringify({ failOn: 'critical', ignore: ['MSK120'], severity: { MSK012: 'high' } }),
   'bad-config.json': '{"failOn": "high", "select": ["MSK011"], "typo": 1}',
+  'policy.json': JSON.stringify({
+    today: '2026-01-15',
+    exceptions: [
+      { rule: 'MSK011', reason: 'until the TLS listener exists', expires: '2026-12-31' },
+      { rule: 'plaintext-secret', reason: 'moved to Secrets Manager next sprint', expires: '2026-01-14' },
+    ],
+  }),
 };
 
 // Arguments, and standard input when given; run by both CLIs in the same directory.
@@ -79,6 +86,10 @@ const cases = [
   [[], ''],
   [['--config', 'strict.json', 'critical.properties', 'low.properties']],
   [['--config', 'bad-config.json', 'critical.properties']],
+  [['--config', 'policy.json', 'critical.properties']],
+  [['--config', 'policy.json', '--format', 'json', 'critical.properties']],
+  [['--config', 'policy.json', '--format', 'sarif', 'critical.properties']],
+  [['--severity=MSK011=low', '--select=MSK011', 'critical.properties']],
   [['--config', 'missing-config.json', 'critical.properties']],
   [['--no-config', 'critical.properties']],
 ];
@@ -106,6 +117,18 @@ describe('the same output as the native CLI', () => {
       assert.equal(readFileSync(join(jsDir, file), 'utf8'), readFileSync(join(rustDir, file), 'utf8'), file);
     }
     assert.notEqual(readFileSync(join(jsDir, 'low.properties'), 'utf8'), LOW_FIXABLE);
+  });
+
+  test('exceptions from the config file suppress with their reason, and expire', () => {
+    const doc = JSON.parse(runCli(['--config', 'policy.json', '--format', 'json', 'critical.properties'], { cwd: dir }).stdout);
+    const report = doc.files[0].report;
+    assert.equal(report.suppressed[0].finding.code, 'MSK011');
+    assert.equal(report.suppressed[0].reason, 'until the TLS listener exists');
+    assert.equal(report.expiredExceptions[0].rule, 'plaintext-secret');
+    assert.ok(report.findings.some((f) => f.code === 'MSK120'), 'an expired exception no longer applies');
+    const text = runCli(['--config', 'policy.json', 'critical.properties'], { cwd: dir }).stdout;
+    assert.match(text, /MSK011 \[critical\] suppressed: until the TLS listener exists/);
+    assert.match(text, /warning: the exception for plaintext-secret expired on 2026-01-14/);
   });
 
   test('.msk-connect-lint.json found upward from the working directory', () => {
