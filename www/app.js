@@ -581,7 +581,7 @@ function renderError(error, text, ms) {
       : 'The input cannot be read.';
   }
   if (located) showMark(dom.markError, error.line);
-  const range = located ? { start: { line: error.line, column: error.column } } : null;
+  const range = located ? { start: { line: error.line, column: error.column }, end: { line: error.line, column: error.column + 1 } } : null;
   dom.findings.replaceChildren(
     el(
       'div',
