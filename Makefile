@@ -5,8 +5,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
 .PHONY: setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
+.PHONY: test-browser
 
-test: lint test-rust test-js
+test: lint test-rust test-js test-browser
 
 lint:
 	cargo fmt --check
@@ -64,3 +65,14 @@ test-node: build setup-browser
 bench: build
 	cargo build --release --bin msk-connect-lint
 	node pkg-config/bench.mjs
+
+# --- The web page (issue 5) -------------------------------------------------------------------
+SERVE_PORT ?= 8080
+
+# www/ (with the www/pkg/ that `build` copies in) on http://127.0.0.1:$(SERVE_PORT), until Ctrl+C.
+serve: build
+	node www/serve.mjs --host 127.0.0.1 --port $(SERVE_PORT)
+
+# The page in Debian's Chromium through playwright-core; screenshots in tests/output/screenshots/.
+test-browser: build setup-browser
+	node --test --test-concurrency=1 tests/browser/

@@ -1201,6 +1201,11 @@ async function start() {
   setUpFixed();
   setUpExports();
   dom.ruleSearch.addEventListener('input', filterRules);
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    if (!$('view-check').hidden) return dom.editor.focus();
+    location.hash = 'check';
+  });
   addEventListener('hashchange', route);
   updateGutter();
   dom.verdict.textContent = 'Loading the checker…';
