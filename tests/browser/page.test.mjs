@@ -377,7 +377,10 @@ test('the rule catalogue: every rule, searchable, docs rendered as DOM', async (
 test('a 1 MB paste: live checking pauses, Check works, the page stays responsive', async () => {
   const { page } = session;
   const lines = ['connector.class=io.confluent.connect.jdbc.JdbcSinkConnector', 'connection.url=jdbc:mysql://db.internal.example.com:3306/app'];
-  for (let i = 0; lines.join('\n').length < 1_050_000; i++) lines.push(`transforms.t${i}.field=some.value.${i}.padding.padding.padding.padding`);
+  for (let i = 0, size = 0; size < 1_050_000; i++) {
+    lines.push(`transforms.t${i}.field=some.value.${i}.padding.padding.padding.padding`);
+    size += lines[lines.length - 1].length + 1;
+  }
   const big = `${lines.join('\n')}\n`;
   const before = Number(await page.getAttribute('#results', 'data-checks'));
   // A real paste from the clipboard (playwright's fill() types into the field, far slower).
