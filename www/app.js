@@ -587,7 +587,7 @@ function renderError(error, text, ms) {
       'div',
       { class: 'input-error', id: 'input-error' },
       el('h3', { text: error.name === 'OptionsError' ? 'Invalid options' : 'The input cannot be read' }),
-      el('p', { class: 'error-message' }, located ? el('strong', { text: `Line ${error.line}, column ${error.column}: ` }) : null, error.message),
+      el('p', { class: 'error-message' }, located ? el('strong', { text: `Line ${error.line}, column ${error.column}: ` }) : null, inline(error.message)),
       range
         ? el('button', {
             type: 'button',
