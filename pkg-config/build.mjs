@@ -67,6 +67,8 @@ for (const file of ['index.cjs', 'index.mjs', 'index.d.ts', 'cli.mjs']) {
 for (const file of ['index.js', 'index.d.ts']) {
   copyFileSync(join(here, 'web', file), join(pkg, 'web', file));
 }
+// The web glue is ES modules in .js files; say so, for Node, TypeScript and bundlers alike.
+writeFileSync(join(pkg, 'web', 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 execFileSync('chmod', ['+x', join(pkg, 'cli.mjs')]);
 
 const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));

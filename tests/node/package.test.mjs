@@ -54,6 +54,7 @@ describe('the npm tarball', () => {
       'package/web/index.d.ts',
       'package/web/msk_connect_lint.js',
       'package/web/msk_connect_lint_bg.wasm',
+      'package/web/package.json',
     ]) {
       assert.ok(listing.includes(file), file);
     }
@@ -107,7 +108,7 @@ describe('the npm tarball', () => {
     assert.ok(existsSync(join(project, 'node_modules', '.bin', 'msk-connect-lint')));
   });
 
-  test('TypeScript: tsc --noEmit on ESM and CommonJS consumers', () => {
+  test('TypeScript: tsc --noEmit on ESM, CommonJS and browser-glue consumers', () => {
     for (const file of readdirSync(new URL('./types/', import.meta.url))) {
       copyFileSync(new URL(`./types/${file}`, import.meta.url), join(project, file));
     }
