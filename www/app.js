@@ -525,6 +525,17 @@ async function checkNow() {
   }
 }
 
+/** Tab labels with counts: "Findings 3", "Fixed config 2 safe". */
+function tabCounts(report) {
+  const findings = report?.findings.length;
+  const safe = report?.findings.filter((f) => f.fix?.applicability === 'safe').length;
+  $('tab-findings').replaceChildren('Findings', report ? el('span', { class: 'tab-count', text: String(findings) }) : null);
+  $('tab-fixed').replaceChildren(
+    'Fixed config',
+    report && safe ? el('span', { class: 'tab-count', text: `${safe} safe`, title: `${safe} safe fix${safe === 1 ? '' : 'es'} available` }) : null,
+  );
+}
+
 function resetResults(text) {
   state.checkedText = text;
   state.fixed = null;
@@ -534,6 +545,7 @@ function resetResults(text) {
   dom.counts.replaceChildren();
   dom.detected.textContent = '';
   for (const id of ['export-json', 'export-sarif', 'export-md']) $(id).disabled = true;
+  tabCounts(null);
 }
 
 function renderEmpty() {
@@ -611,6 +623,7 @@ function renderReport(report, text, options, ms) {
   dom.results.dataset.state = 'done';
   dom.timing.textContent = `checked in ${Math.round(ms)} ms`;
   for (const id of ['export-json', 'export-sarif', 'export-md']) $(id).disabled = false;
+  tabCounts(report);
 
   const failOn = options.failOn;
   const total = report.findings.length;

@@ -360,6 +360,7 @@ test('the rule catalogue: every rule, searchable, docs rendered as DOM', async (
   await page.waitForSelector('html[data-engine="ready"]');
   const docs = page.locator('#rule-MSK010 details');
   assert.equal(await docs.getAttribute('open'), '');
+  await page.waitForSelector('#rule-MSK010 details h4');
   const headings = await docs.locator('h4').allTextContents();
   assert.deepEqual(headings, ['What it does', 'Why is this bad?', 'Example', 'Fix safety', 'References']);
   assert.ok((await docs.locator('pre code').count()) >= 2);

@@ -57,6 +57,7 @@ async function states(page, prefix, viewport) {
   await page.click('#nav-rules');
   await page.fill('#rule-search', 'schema history');
   await page.locator('#rule-list > li:not([hidden]) summary').first().click();
+  await page.waitForSelector('#rule-list > li:not([hidden]) details[open] h4');
   await screenshot(page, `${prefix}rules`, { fullPage: !phone });
   await noSidewaysScroll(page, `${prefix}rules`);
   await page.fill('#rule-search', '');
