@@ -42,10 +42,9 @@ build: setup-wasm
 
 test-js: lint-wasm test-wasm test-node
 
-# Clippy on the wasm target too (src/wasm.rs only compiles there). `-A unused_mut` only until
-# `with_today` in src/lib.rs stops declaring `let mut options` that wasm32 never mutates.
+# Clippy on the wasm target too (src/wasm.rs only compiles there).
 lint-wasm: setup-wasm
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings -A unused_mut
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-wasm: test-wasm-node test-wasm-browser
 

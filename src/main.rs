@@ -149,8 +149,8 @@ fn run() -> Result<u8, String> {
         }
         return Ok(0);
     }
-    let options = load_options(&args)?;
-    let files = collect_files(&args.paths)?;
+    let (options, exclude) = load_options(&args)?;
+    let files = collect_files(&args.paths, &exclude)?;
     let mut results = Vec::new();
     let mut diffs = String::new();
     for (path, read) in files {
@@ -208,20 +208,25 @@ fn run() -> Result<u8, String> {
     })
 }
 
-fn load_options(args: &Args) -> Result<Options, String> {
+/// The options, and the config file's `exclude` patterns with the directory they are relative to.
+fn load_options(args: &Args) -> Result<(Options, Exclude), String> {
     let config_path = match (&args.config, args.no_config) {
         (Some(path), _) => Some(path.clone()),
         (None, true) => None,
         (None, false) => find_config(),
     };
-    let base = match config_path {
+    let (base, exclude) = match config_path {
         Some(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            OptionsInput::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            let input = OptionsInput::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let dir = std::path::absolute(&path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
+            let exclude = Exclude::new(dir, input.exclude.clone().unwrap_or_default());
+            (input, exclude)
         }
-        None => OptionsInput::default(),
+        None => (OptionsInput::default(), Exclude::default()),
     };
-    base.merged(args.cli.clone()).resolve().map_err(|e| e.to_string())
+    let options = base.merged(args.cli.clone()).resolve().map_err(|e| e.to_string())?;
+    Ok((options, exclude))
 }
 
 fn find_config() -> Option<PathBuf> {
@@ -239,7 +244,7 @@ fn find_config() -> Option<PathBuf> {
 
 type Input = (String, Result<String, String>);
 
-fn collect_files(paths: &[String]) -> Result<Vec<Input>, String> {
+fn collect_files(paths: &[String], exclude: &Exclude) -> Result<Vec<Input>, String> {
     if paths.is_empty() || paths == ["-"] {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -255,12 +260,19 @@ fn collect_files(paths: &[String]) -> Result<Vec<Input>, String> {
         }
         let p = Path::new(path);
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found);
-            found.sort();
-            for file in found {
-                let read = std::fs::read(&file).map(decode).map_err(|e| format!("cannot read: {e}"));
-                files.push((file.display().to_string(), read));
+            read_walk(p, exclude, &mut files);
+        } else if has_glob_magic(path) && !p.exists() {
+            let matches: Vec<String> = expand_glob(path).into_iter().filter(|m| !exclude.matches(Path::new(m))).collect();
+            if matches.is_empty() {
+                files.push((path.clone(), Err("cannot read: no file matches this pattern".to_string())));
+            }
+            for found in matches {
+                if Path::new(&found).is_dir() {
+                    read_walk(Path::new(&found), exclude, &mut files);
+                } else {
+                    let read = std::fs::read(&found).map(decode).map_err(|e| format!("cannot read: {e}"));
+                    files.push((found, read));
+                }
             }
         } else {
             let read = std::fs::read(p).map(decode).map_err(|e| format!("cannot read: {e}"));
@@ -268,6 +280,168 @@ fn collect_files(paths: &[String]) -> Result<Vec<Input>, String> {
         }
     }
     Ok(files)
+}
+
+fn read_walk(dir: &Path, exclude: &Exclude, files: &mut Vec<Input>) {
+    let mut found = Vec::new();
+    walk(dir, &mut found);
+    found.sort();
+    for file in found.into_iter().filter(|f| !exclude.matches(f)) {
+        let read = std::fs::read(&file).map(decode).map_err(|e| format!("cannot read: {e}"));
+        files.push((file.display().to_string(), read));
+    }
+}
+
+fn has_glob_magic(text: &str) -> bool {
+    text.contains(['*', '?', '['])
+}
+
+/// One path segment of a glob: `*`, `?`, `[...]` and `[!...]`; a leading dot is never matched.
+fn segment_matches(pattern: &str, name: &str) -> bool {
+    fn go(p: &[char], n: &[char]) -> bool {
+        match p.first() {
+            None => n.is_empty(),
+            Some('*') => go(&p[1..], n) || (!n.is_empty() && go(p, &n[1..])),
+            Some('?') => !n.is_empty() && go(&p[1..], &n[1..]),
+            Some('[') => match p.iter().skip(2).position(|&c| c == ']').map(|i| i + 2) {
+                Some(close) => {
+                    let Some(&c) = n.first() else { return false };
+                    let (negate, body) = match p[1] {
+                        '!' => (true, &p[2..close]),
+                        _ => (false, &p[1..close]),
+                    };
+                    let mut hit = false;
+                    let mut i = 0;
+                    while i < body.len() {
+                        if i + 2 < body.len() && body[i + 1] == '-' {
+                            hit |= body[i] <= c && c <= body[i + 2];
+                            i += 3;
+                        } else {
+                            hit |= body[i] == c;
+                            i += 1;
+                        }
+                    }
+                    hit != negate && go(&p[close + 1..], &n[1..])
+                }
+                None => n.first() == Some(&'[') && go(&p[1..], &n[1..]),
+            },
+            Some(&c) => n.first() == Some(&c) && go(&p[1..], &n[1..]),
+        }
+    }
+    if name.starts_with('.') {
+        return false;
+    }
+    go(&pattern.chars().collect::<Vec<_>>(), &name.chars().collect::<Vec<_>>())
+}
+
+/// Expands `*`, `?`, `[...]` and `**` (any depth) for shells that pass patterns through.
+fn expand_glob(pattern: &str) -> Vec<String> {
+    let absolute = pattern.starts_with('/');
+    let segments: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+    let mut results = std::collections::BTreeSet::new();
+    fn step(base: &str, index: usize, segments: &[&str], absolute: bool, results: &mut std::collections::BTreeSet<String>) {
+        if index == segments.len() {
+            results.insert(base.to_string());
+            return;
+        }
+        let dir = if base.is_empty() {
+            if absolute {
+                "/"
+            } else {
+                "."
+            }
+        } else {
+            base
+        };
+        let next = |name: &str| {
+            if base.is_empty() {
+                if absolute {
+                    format!("/{name}")
+                } else {
+                    name.to_string()
+                }
+            } else {
+                format!("{base}/{name}")
+            }
+        };
+        let names = || -> Vec<String> {
+            std::fs::read_dir(dir).map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect()).unwrap_or_default()
+        };
+        let segment = segments[index];
+        if segment == "**" {
+            step(base, index + 1, segments, absolute, results);
+            for name in names() {
+                if name.starts_with('.') || name == "node_modules" {
+                    continue;
+                }
+                let path = next(&name);
+                if Path::new(&path).is_dir() {
+                    step(&path, index, segments, absolute, results);
+                }
+            }
+        } else if !has_glob_magic(segment) {
+            let path = next(segment);
+            if Path::new(&path).exists() {
+                step(&path, index + 1, segments, absolute, results);
+            }
+        } else {
+            for name in names() {
+                if segment_matches(segment, &name) {
+                    step(&next(&name), index + 1, segments, absolute, results);
+                }
+            }
+        }
+    }
+    step("", 0, &segments, absolute, &mut results);
+    let mut found: Vec<String> = results.into_iter().collect();
+    found.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+    found
+}
+
+/// The config file's `exclude` patterns, relative to its directory: a pattern with a `/` matches
+/// the path (or a directory above the file); one without matches any path component. They apply
+/// to files found by walking directories or expanding globs, not to files named outright.
+#[derive(Default)]
+struct Exclude {
+    dir: PathBuf,
+    patterns: Vec<(bool, Vec<String>)>,
+}
+
+impl Exclude {
+    fn new(dir: PathBuf, raw: Vec<String>) -> Exclude {
+        let patterns = raw
+            .iter()
+            .map(|r| {
+                let pattern = r.strip_prefix("./").unwrap_or(r).trim_end_matches('/');
+                (pattern.contains('/'), pattern.split('/').map(str::to_string).collect())
+            })
+            .collect();
+        Exclude { dir, patterns }
+    }
+
+    fn matches(&self, file: &Path) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let Ok(absolute) = std::path::absolute(file) else { return false };
+        let Ok(relative) = absolute.strip_prefix(&self.dir) else { return false };
+        let components: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().to_string()).collect();
+        fn parts_match(parts: &[String], components: &[String]) -> bool {
+            match parts.first() {
+                None => components.is_empty(),
+                Some(p) if p == "**" => {
+                    parts_match(&parts[1..], components) || (!components.is_empty() && parts_match(parts, &components[1..]))
+                }
+                Some(p) => !components.is_empty() && segment_matches(p, &components[0]) && parts_match(&parts[1..], &components[1..]),
+            }
+        }
+        self.patterns.iter().any(|(anchored, parts)| {
+            if !anchored {
+                return parts.first().is_some_and(|p| p != "**" && components.iter().any(|c| segment_matches(p, c)));
+            }
+            (1..=components.len()).any(|n| parts_match(parts, &components[..n]))
+        })
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -104,6 +104,8 @@ export interface Options {
   unsafeFixes?: boolean;
   /** Today as YYYY-MM-DD, for exception expiry (default: the local clock, in UTC). */
   today?: string;
+  /** Versions the configuration does not state, where defaults changed between them. */
+  assume?: { debezium?: string };
   /** Paths the CLI skips; the engine ignores it. */
   exclude?: string[];
 }
@@ -123,6 +125,8 @@ export interface Rule {
   docs: string;
   references: string[];
   compliance: string[];
+  /** The connector families and settings the rule covers. */
+  covers: string[];
 }
 
 /** Thrown when the input cannot be read; `line`/`column` (1-based) only for text input. */

@@ -101,3 +101,35 @@ fn fix_diff_explain_and_list() {
     let out = stdout(&run(&["--list-rules"], None));
     assert!(out.lines().count() >= 11);
 }
+
+#[test]
+fn globs_and_config_exclude() {
+    let dir = std::env::temp_dir().join(format!("mcl-glob-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("connectors/legacy")).unwrap();
+    std::fs::create_dir_all(dir.join("connectors/live")).unwrap();
+    let bad = "connector.class=x\nproducer.override.security.protocol=PLAINTEXT\n";
+    std::fs::write(dir.join("connectors/legacy/old.properties"), bad).unwrap();
+    std::fs::write(dir.join("connectors/live/a.properties"), bad).unwrap();
+    std::fs::write(dir.join("connectors/live/b.json"), r#"{"connector.class":"x"}"#).unwrap();
+    std::fs::write(dir.join(".msk-connect-lint.json"), r#"{"exclude":["legacy"],"failOn":"none"}"#).unwrap();
+    let run_in = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_msk-connect-lint")).args(args).current_dir(&dir).env("NO_COLOR", "1").output().unwrap()
+    };
+    let listed = |output: &Output| {
+        let value: serde_json::Value = serde_json::from_str(&stdout(output)).unwrap();
+        value["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    let output = run_in(&["connectors", "--format", "json"]);
+    assert_eq!(listed(&output), ["connectors/live/a.properties", "connectors/live/b.json"], "directories skip excluded paths");
+    assert_eq!(output.status.code(), Some(0), "failOn none from the config file");
+    let output = run_in(&["connectors/**/*.properties", "--format", "json"]);
+    assert_eq!(listed(&output), ["connectors/live/a.properties"]);
+    let output = run_in(&["connectors/live/[ab].*", "--format", "json", "--no-config"]);
+    assert_eq!(listed(&output), ["connectors/live/a.properties", "connectors/live/b.json"]);
+    let output = run_in(&["connectors/legacy/old.properties", "--format", "json"]);
+    assert_eq!(listed(&output), ["connectors/legacy/old.properties"], "a file named outright is always read");
+    let output = run_in(&["nothing/*.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
