@@ -274,11 +274,22 @@ pub struct Config {
     pub insert: InsertPoint,
     /// The whole map is unknown (for example a plan's `after_unknown` marks it so).
     pub unknown: bool,
+    /// Key to position in `entries`: rules look keys up constantly, and inputs can hold many.
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Config {
+    pub fn new(entries: Vec<ConfigEntry>, insert: InsertPoint, unknown: bool) -> Config {
+        let index = entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        Config { entries, insert, unknown, index }
+    }
+
+    pub fn empty(unknown: bool) -> Config {
+        Config::new(Vec::new(), InsertPoint::None, unknown)
+    }
+
     pub fn get(&self, key: &str) -> Option<&ConfigEntry> {
-        self.entries.iter().find(|e| e.key == key)
+        self.index.get(key).and_then(|&i| self.entries.get(i))
     }
 
     pub fn text(&self, key: &str) -> Option<&str> {
@@ -294,26 +305,28 @@ impl Config {
 /// value wins, at the last position, and the earlier ones are kept as shadowed.
 pub struct ConfigBuilder {
     entries: Vec<ConfigEntry>,
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl ConfigBuilder {
     pub fn new() -> Self {
-        ConfigBuilder { entries: Vec::new() }
+        ConfigBuilder { entries: Vec::new(), index: std::collections::HashMap::new() }
     }
 
     pub fn push(&mut self, entry: ConfigEntry) {
-        if let Some(existing) = self.entries.iter_mut().find(|e| e.key == entry.key) {
+        if let Some(existing) = self.index.get(&entry.key).and_then(|&i| self.entries.get_mut(i)) {
             let previous = Shadowed { value: existing.value.clone(), key_span: existing.key_span, value_span: existing.value_span };
             let mut shadowed = std::mem::take(&mut existing.shadowed);
             shadowed.push(previous);
             *existing = ConfigEntry { shadowed, ..entry };
             return;
         }
+        self.index.insert(entry.key.clone(), self.entries.len());
         self.entries.push(entry);
     }
 
     pub fn build(self, insert: InsertPoint) -> Config {
-        Config { entries: self.entries, insert, unknown: false }
+        Config { entries: self.entries, insert, unknown: false, index: self.index }
     }
 }
 

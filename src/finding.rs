@@ -80,11 +80,25 @@ pub enum Applicability {
 
 /// One change to the input: set (or add) `value` at a connector-config `key`, or at `pointer`
 /// for fields outside the connector config; `value: null` removes the key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     pub key: Option<String>,
     pub pointer: String,
     pub value: Option<String>,
+}
+
+/// An edit may carry a value rebuilt from the input (a whole URL with one parameter changed), so
+/// what leaves the engine is redacted like any message; `fix` applies the real value inside.
+impl Serialize for Edit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let key = self.key.as_deref().unwrap_or_else(|| self.pointer.rsplit('/').next().unwrap_or(""));
+        let mut edit = serializer.serialize_struct("Edit", 3)?;
+        edit.serialize_field("key", &self.key)?;
+        edit.serialize_field("pointer", &self.pointer)?;
+        edit.serialize_field("value", &self.value.as_deref().map(|v| crate::redact::shown(key, v)))?;
+        edit.end()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -16,6 +16,8 @@ fn secrets_are_never_echoed() {
              src.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"{SECRET}\";\n\
              src.kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"{SECRET}\";\n"
         ),
+        format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url=jdbc:postgresql://db.internal.example.com:5432/app?user=app&password={SECRET}&sslmode=require\n"),
+        format!("connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector\nconnection.url=http://elastic:{SECRET}@search.internal.example.com:9200\n"),
     ];
     for input in inputs {
         let report = check(&input, &options("{}")).unwrap();
@@ -29,6 +31,14 @@ fn secrets_are_never_echoed() {
         ];
         for output in rendered {
             assert!(!output.contains(SECRET), "secret echoed in {output}");
+        }
+        // Fix edits that rebuild a whole URL are redacted on the way out, yet applied for real.
+        let transport_only = options(r#"{"unsafeFixes":true,"ignore":["MSK120"]}"#);
+        let outcome = msk_connect_lint::fix(&input, &transport_only).unwrap();
+        assert!(!serde_json::to_string(&outcome.applied).unwrap().contains(SECRET));
+        if input.contains("connection.url") {
+            assert!(!outcome.applied.is_empty());
+            assert!(outcome.output.contains(SECRET), "the fixed text keeps the user's own values");
         }
     }
 }

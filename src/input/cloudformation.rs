@@ -3,7 +3,7 @@
 use super::msk_api::field;
 use super::tree::{pointer_push, Node};
 use super::{config_from_object, location, opening, InputError};
-use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Format, InsertPoint};
+use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Format};
 
 const NAMES: ClusterFieldNames = ClusterFieldNames {
     encryption: "KafkaClusterEncryptionInTransit.EncryptionType",
@@ -41,7 +41,7 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connect
         let config_pointer = pointer_push(&properties_pointer, "ConnectorConfiguration");
         let config = match properties.get("ConnectorConfiguration") {
             Some(object) if object.is_object() => config_from_object(text, object, &config_pointer, &|_| false),
-            _ => Config { entries: Vec::new(), insert: InsertPoint::None, unknown: properties.get("ConnectorConfiguration").is_some() },
+            _ => Config::empty(properties.get("ConnectorConfiguration").is_some()),
         };
         let class = config.text("connector.class").map(str::to_string);
         let cluster = ClusterLink {

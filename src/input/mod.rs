@@ -143,12 +143,19 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
     let class = config.text("connector.class").map(str::to_string);
     if forced.is_none() && class.is_none() && !is_worker_config(&config) {
         let looks_like_key = |key: &str| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-        if let Some(odd) =
-            entries.iter().find(|e| !looks_like_key(&e.key)).or_else(|| entries.iter().all(|e| !e.key.contains('.')).then_some(&entries[0]))
-        {
+        if let Some(odd) = entries.iter().find(|e| !looks_like_key(&e.key)) {
             return Err(InputError::new(
-                format!("not a connector configuration: this line is not a `key=value` setting, and there is no connector.class; expected {EXPECTED}"),
+                format!("not a connector configuration: this line is not a `key=value` setting; expected {EXPECTED}"),
                 odd.key_span.start,
+            ));
+        }
+        if entries.iter().all(|e| !e.key.contains('.')) {
+            return Err(InputError::new(
+                format!(
+                    "not a connector configuration: there is no connector.class and none of the worker settings \
+                     (bootstrap.servers, key.converter, config.providers, ...); expected {EXPECTED}"
+                ),
+                entries[0].key_span.start,
             ));
         }
     }

@@ -3,7 +3,7 @@
 
 use super::tree::{pointer_push, Node};
 use super::{config_from_object, location, opening, InputError};
-use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, InsertPoint, Location, Value};
+use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, Location, Value};
 
 const NAMES: ClusterFieldNames = ClusterFieldNames {
     encryption: "kafkaClusterEncryptionInTransit.encryptionType",
@@ -41,7 +41,7 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
     let config_pointer = pointer_push(pointer, "connectorConfiguration");
     let config = match node.get("connectorConfiguration") {
         Some(object) => config_from_object(text, object, &config_pointer, &|_| false),
-        None => Config { entries: Vec::new(), insert: InsertPoint::None, unknown: false },
+        None => Config::empty(false),
     };
     let class = config.text("connector.class").map(str::to_string);
     let cluster = ClusterLink {

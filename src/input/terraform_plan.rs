@@ -4,7 +4,7 @@
 
 use super::tree::{pointer_push, Node, NodeKind};
 use super::{config_from_object, location, opening, InputError};
-use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, InsertPoint, Location, Value};
+use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, Location, Value};
 
 const CONNECTOR_TYPES: [&str; 3] = ["aws_mskconnect_connector", "awscc_kafkaconnect_connector", "aws_mskconnect_worker_configuration"];
 
@@ -154,7 +154,7 @@ fn connector(text: &str, resource: &Resource) -> Connector {
             config.unknown = whole_config_unknown;
             config
         }
-        None => Config { entries: Vec::new(), insert: InsertPoint::None, unknown: whole_config_unknown },
+        None => Config::empty(whole_config_unknown),
     };
     let class = config.text("connector.class").map(str::to_string);
     let cluster = ClusterLink {

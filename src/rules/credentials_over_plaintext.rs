@@ -62,7 +62,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut found = diagnostic(link, "Use TLS to this service, then rotate the secret");
-        found.message = format!("{} sends {credentials} in cleartext over it", found.message);
+        found.message = format!("{}; {credentials} crosses it in cleartext", found.message);
         out.push(found);
     }
 }

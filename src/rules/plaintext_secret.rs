@@ -1,7 +1,7 @@
 use super::destination::has_plaintext_link;
 use super::kafka_clients::fix;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
-use crate::connector::{is_config_provider_reference, ConfigEntry, Value};
+use crate::connector::{is_config_provider_reference, ConfigEntry, Format, Value};
 use crate::finding::{Applicability, Category, Edit, Remediation, Severity};
 use crate::redact;
 
@@ -85,8 +85,13 @@ declare_rule! {
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let connector = context.connector;
     let escalate = has_plaintext_link(context);
-    let name = connector.name.as_deref().unwrap_or(if connector.is_worker() { "connect-worker" } else { "<connector-name>" });
-    let secret_name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || "/_+=.@-".contains(c) { c } else { '-' }).collect();
+    let secret_name: String = match connector.name.as_deref() {
+        Some(name) => name.chars().map(|c| if c.is_ascii_alphanumeric() || "/_+=.@-".contains(c) { c } else { '-' }).collect(),
+        None if connector.is_worker() => "connect-worker".to_string(),
+        None => "<connector-name>".to_string(),
+    };
+    let msk =
+        matches!(connector.format, Format::MskConnectApi | Format::MskWorkerConfiguration | Format::Cloudformation | Format::TerraformPlan);
     for entry in &connector.config.entries {
         let reference = format!("${{secretsmanager:{secret_name}:{}}}", entry.key);
         match &entry.value {
@@ -121,7 +126,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                         "Move the secret to AWS Secrets Manager (or another config provider) and reference it",
                     )
                     .with_fix(fix(format!("Reference the secret as {reference}"), Applicability::Unsafe, vec![edit]))
-                    .with_remediation(remediation(&secret_name, &entry.key))
+                    .with_remediation(if msk {
+                        msk_remediation(&secret_name, &entry.key)
+                    } else {
+                        self_managed_remediation(&secret_name, &entry.key)
+                    })
                     .escalated(escalate),
                 );
             }
@@ -204,7 +213,29 @@ fn quoted_value_after(text: &str, name: &str) -> Option<(usize, usize)> {
     }
 }
 
-fn remediation(secret_name: &str, key: &str) -> Remediation {
+/// Self-managed Kafka Connect: the worker's own properties file declares the provider.
+fn self_managed_remediation(secret_name: &str, key: &str) -> Remediation {
+    Remediation {
+        console: Some(format!(
+            "1. Store the secret outside the connector configuration: in AWS Secrets Manager as {secret_name} with the key {key}, \
+             or in a file only the worker can read.\n\
+             2. Declare a config provider in the worker configuration (connect-distributed.properties), for example:\n\
+             config.providers=secretsmanager,file\n\
+             config.providers.secretsmanager.class=com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider\n\
+             config.providers.secretsmanager.param.region=<region>\n\
+             config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider\n\
+             (the Secrets Manager provider's jar must be on the worker's plugin.path; Strimzi offers ${{secrets:<namespace>/<secret>:<key>}} instead).\n\
+             3. Replace the value with ${{secretsmanager:{secret_name}:{key}}} or ${{file:/etc/kafka/secrets/{secret_name}.properties:{key}}}, \
+             restart the workers if you changed their configuration, and rotate the old secret."
+        )),
+        aws_cli: Some(format!("aws secretsmanager create-secret --name {secret_name} --secret-string '{{\"{key}\":\"<the secret>\"}}'")),
+        terraform: None,
+        cloudformation: None,
+    }
+}
+
+/// MSK Connect: the custom worker configuration declares the provider.
+fn msk_remediation(secret_name: &str, key: &str) -> Remediation {
     Remediation {
         console: Some(format!(
             "1. In AWS Secrets Manager create a secret named {secret_name} with a key/value pair {key} = <the secret>.\n\
