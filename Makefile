@@ -61,9 +61,10 @@ test-node: build setup-browser
 	cargo build --bin msk-connect-lint
 	node --test --test-concurrency=2 tests/node/
 
-bench: build
+bench: build setup-browser
 	cargo build --release --bin msk-connect-lint
 	node pkg-config/bench.mjs
+	node tests/browser/bench.mjs
 
 # --- The web page (issue 5) -------------------------------------------------------------------
 SERVE_PORT ?= 8080
