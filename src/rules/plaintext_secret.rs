@@ -110,7 +110,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             Value::Unknown { .. } => {}
             Value::Text(text) => {
                 let Some((what, new_value)) = literal_secret(entry, text, &reference) else { continue };
-                let placeholder = PLACEHOLDERS.iter().any(|p| text.trim().eq_ignore_ascii_case(p)) || text.trim().starts_with('<');
+                let trimmed = text.trim();
+                let placeholder = PLACEHOLDERS.iter().any(|p| trimmed.eq_ignore_ascii_case(p))
+                    || trimmed.starts_with('<')
+                    || trimmed == "[hidden]"
+                    || trimmed.chars().all(|c| c == '*');
                 let mut message = format!("{} holds {what} as plain text", entry.key);
                 if placeholder {
                     message.push_str(" (it looks like a placeholder, but the connector would use it as the credential)");
