@@ -49,7 +49,9 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Safe where the fix removes a key or parameter that does nothing. Unsafe where it renames a
-    /// misspelt Debezium key to the real one, since that changes how the connector connects.
+    /// misspelt Debezium key to the real one, or moves a truststore to where the driver reads it
+    /// (`ssl.truststore.location` to `connection.trustCertificateKeyStoreUrl` for MySQL through
+    /// the Confluent JDBC connector), since that changes how the connector connects.
     ///
     /// ## References
     /// - <https://docs.confluent.io/kafka-connectors/jdbc/current/sink-connector/sink_config_options.html>
@@ -106,6 +108,29 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             );
         } else if key == "ssl.ignore.validity" {
             removal("ssl.ignore.validity is not a key of any Kafka Connect connector: it changes nothing".to_string(), out);
+        } else if let Some(driver_key) = mysql_truststore_equivalent(connector, key) {
+            // Confluent's JDBC connector passes connection.<prop> to Connector/J: move the truststore
+            // there, so the CA the user meant to trust is the one the driver uses.
+            let target = format!("connection.{driver_key}");
+            let value = match (driver_key, entry.text()) {
+                ("trustCertificateKeyStoreUrl", Some(path)) if !path.contains(':') || path.starts_with('/') => {
+                    format!("file:{}", path.trim())
+                }
+                (_, Some(value)) => value.trim().to_string(),
+                (_, None) => continue,
+            };
+            let mut edits = vec![remove(entry)];
+            if config.get(&target).is_none() {
+                edits.push(set(config, &target, &value));
+            }
+            out.push(
+                Diagnostic::at_entry(
+                    entry,
+                    format!("{key} is not read by the self-managed JDBC connector (it has no ssl.* keys): Connector/J reads its truststore from {driver_key}, passed as {target}"),
+                    format!("Move it to {target}"),
+                )
+                .with_fix(fix(format!("Move it to {target}"), Applicability::Unsafe, edits)),
+            );
         } else if self_managed_jdbc
             && (key == "ssl.mode" || key.starts_with("ssl.truststore.") || key.starts_with("ssl.keystore.") || key == "ssl.key.password")
         {
@@ -140,6 +165,22 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     }
     mysql_legacy_flags(connector, out);
     mongodb_ignored_options(connector, out);
+}
+
+/// The Connector/J property a Kafka-style truststore key was meant to be, for the Confluent JDBC
+/// connector (which passes `connection.<prop>` to the driver) with a MySQL URL.
+fn mysql_truststore_equivalent(connector: &Connector, key: &str) -> Option<&'static str> {
+    let confluent = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
+    let mysql = connector.config.text("connection.url").is_some_and(|u| u.trim_start().to_ascii_lowercase().starts_with("jdbc:mysql"));
+    if !(confluent && mysql) {
+        return None;
+    }
+    match key {
+        "ssl.truststore.location" => Some("trustCertificateKeyStoreUrl"),
+        "ssl.truststore.password" => Some("trustCertificateKeyStorePassword"),
+        "ssl.truststore.type" => Some("trustCertificateKeyStoreType"),
+        _ => None,
+    }
 }
 
 fn rename(
