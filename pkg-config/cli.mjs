@@ -8,33 +8,6 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const engine = createRequire(import.meta.url)('./node/msk_connect_lint.js');
 
-const USAGE = `\
-Usage: msk-connect-lint [FILE... | DIR... | -] [options]
-
-Checks Kafka Connect / MSK Connect configurations for data or credentials that cross a network
-unencrypted or unverified. With no FILE, or with -, reads standard input.
-
-Options:
-  --format text|json|sarif|github   output format (default text)
-  --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
-                                    kafka-connect-expand, msk-connect-api, msk-worker-configuration,
-                                    cloudformation, terraform-plan, properties
-  --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
-  --select CODES                    only these rules (codes or names, comma separated)
-  --ignore CODES                    not these rules
-  --severity CODE=LEVEL             change a rule's severity (repeatable)
-  --fix                             apply safe fixes to the files in place
-  --unsafe-fixes                    with --fix, also apply unsafe fixes
-  --diff                            with --fix, print the changes instead of writing them
-  --config FILE                     options file (default: .msk-connect-lint.json found upward)
-  --no-config                       ignore .msk-connect-lint.json
-  --explain CODE                    print a rule's documentation
-  --list-rules                      list the rules
-  --version                         print the version
-  -h, --help                        print this help
-
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors.`;
-
 const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'];
 const DIRECTORY_EXTENSIONS = ['json', 'properties'];
 const CONFIG_NAME = '.msk-connect-lint.json';
@@ -77,7 +50,7 @@ function parseArgs(argv) {
     switch (flag) {
       case '-h':
       case '--help':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${engine._usage()}\n`);
         return null;
       case '--version':
         process.stdout.write(`msk-connect-lint ${engine.version()}\n`);

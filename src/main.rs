@@ -1,37 +1,10 @@
 //! The native CLI; the same flags, formats and exit codes as the Node CLI.
 
-use msk_connect_lint::render::{self, FileResult, Style};
+use msk_connect_lint::render::{self, unified_diff, FileResult, Style, USAGE};
 use msk_connect_lint::{check, fix, rules, sarif, Options, OptionsInput};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-const USAGE: &str = "\
-Usage: msk-connect-lint [FILE... | DIR... | -] [options]
-
-Checks Kafka Connect / MSK Connect configurations for data or credentials that cross a network
-unencrypted or unverified. With no FILE, or with -, reads standard input.
-
-Options:
-  --format text|json|sarif|github   output format (default text)
-  --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
-                                    kafka-connect-expand, msk-connect-api, msk-worker-configuration,
-                                    cloudformation, terraform-plan, properties
-  --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
-  --select CODES                    only these rules (codes or names, comma separated)
-  --ignore CODES                    not these rules
-  --severity CODE=LEVEL             change a rule's severity (repeatable)
-  --fix                             apply safe fixes to the files in place
-  --unsafe-fixes                    with --fix, also apply unsafe fixes
-  --diff                            with --fix, print the changes instead of writing them
-  --config FILE                     options file (default: .msk-connect-lint.json found upward)
-  --no-config                       ignore .msk-connect-lint.json
-  --explain CODE                    print a rule's documentation
-  --list-rules                      list the rules
-  --version                         print the version
-  -h, --help                        print this help
-
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors.";
 
 const OUTPUT_FORMATS: [&str; 4] = ["text", "json", "sarif", "github"];
 const DIRECTORY_EXTENSIONS: [&str; 2] = ["json", "properties"];
@@ -463,12 +436,4 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// UTF-8 when it is; otherwise ISO-8859-1, as Java reads properties files.
 fn decode(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect())
-}
-
-fn unified_diff(path: &str, before: &str, after: &str) -> String {
-    similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
 }

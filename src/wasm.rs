@@ -5,7 +5,7 @@
 //! CLI (`cli.mjs` does the file system), so both CLIs render through the same Rust code.
 
 use crate::options::{Options, OptionsInput};
-use crate::render::{self, FileResult, Style};
+use crate::render::{self, unified_diff, FileResult, Style};
 use crate::report::{LocatedError, Report};
 use crate::{Finding, VERSION};
 use js_sys::{Error, Reflect, JSON};
@@ -210,6 +210,12 @@ pub fn version() -> String {
     VERSION.to_string()
 }
 
+/// The Node CLI's help text (the native CLI's, from one place). Not a public API.
+#[wasm_bindgen(js_name = _usage, skip_typescript)]
+pub fn usage() -> String {
+    crate::render::USAGE.to_string()
+}
+
 /// The engine half of the Node CLI, not a public API: options (the config file's text merged
 /// under the flags), check or fix of every file, and the same renderings as the native CLI.
 ///
@@ -333,14 +339,6 @@ fn cli_options(request: &CliRequest) -> Result<Options, String> {
     let mut options = base.merged(flags).resolve().map_err(|e| e.to_string())?;
     options.today = options.today.or_else(today);
     Ok(options)
-}
-
-fn unified_diff(path: &str, before: &str, after: &str) -> String {
-    similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
 }
 
 #[derive(Serialize)]
