@@ -65,10 +65,9 @@ fn declared(worker: &Config) -> Vec<String> {
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let connector = context.connector;
     if connector.is_worker() {
-        let list = connector.config.get("config.providers");
-        for alias in list.and_then(|e| e.text()).unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()) {
+        let Some(entry) = connector.config.get("config.providers") else { return };
+        for alias in entry.text().unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()) {
             if connector.config.get(&format!("config.providers.{alias}.class")).is_none() {
-                let entry = list.expect("listed");
                 out.push(Diagnostic::at_entry(
                     entry,
                     format!(
