@@ -141,6 +141,7 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
         return None;
     }
     let (params, hosts) = parse_params(driver, &text, rest);
+    let confluent_jdbc = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
     let props = Props { params: &params, passthrough };
     let service = driver.name();
     let link = |posture, reason: String| Link::new(LinkKind::Database, service, entry, posture, reason).on_hosts(&hosts);
@@ -172,7 +173,7 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
         Driver::Mariadb => mariadb(&props, &link, &set_param),
         Driver::Postgres => postgres(&props, &link, &edit_params, "pgJDBC defaults to sslmode=prefer"),
         Driver::Redshift => redshift(&props, &link, &edit_params),
-        Driver::Sqlserver => sqlserver(&props, &link, &set_param),
+        Driver::Sqlserver => sqlserver(&props, &link, &set_param, confluent_jdbc),
         Driver::Jtds => if props.is("ssl", &["require", "authenticate"]) {
             let posture = if props.is("ssl", &["authenticate"]) { Posture::Verified } else { Posture::CertificateUnverified };
             link(posture, format!("{} (jTDS `require` does not check the certificate)", props.where_("ssl")))
@@ -182,7 +183,18 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
             link(Posture::Plaintext, format!("{}: jTDS defaults to ssl=off", props.where_("ssl")))
         }
         .fixed_by("Use ssl=authenticate", Applicability::Unsafe, set_param("ssl", "authenticate")),
-        Driver::Oracle => oracle(&text, &props, &link, &set_param),
+        Driver::Oracle => {
+            // Where a property reaches the thin driver outside the URL, for a DN-match fix.
+            let passed_key = if confluent_jdbc {
+                Some("connection.oracle.net.ssl_server_dn_match")
+            } else if entry.key == "database.url" {
+                Some("driver.oracle.net.ssl_server_dn_match")
+            } else {
+                None
+            };
+            let dn_match_fix = passed_key.map(|k| vec![crate::rules::kafka_clients::set(&connector.config, k, "true")]).unwrap_or_default();
+            oracle(&text, &props, &link, dn_match_fix)
+        }
         Driver::Db2 => {
             if props.is("sslConnection", &["true"]) {
                 if props.is("sslClientHostnameValidation", &["BASIC"]) {
@@ -477,7 +489,9 @@ fn redshift(props: &Props, link: &MakeLink, edit_params: &EditParams) -> Link {
     ))
 }
 
-fn sqlserver(props: &Props, link: &MakeLink, set_param: &SetParam) -> Link {
+/// `confluent_jdbc`: the Confluent JDBC connector bundles mssql-jdbc 8.4.1 (no encryption by
+/// default) up to 10.9.0, and 12.8.2 (encrypt=true, verified) from 10.9.1.
+fn sqlserver(props: &Props, link: &MakeLink, set_param: &SetParam, confluent_jdbc: bool) -> Link {
     let encrypt = props.value("encrypt").map(|v| v.to_ascii_lowercase());
     let trust = props.is("trustServerCertificate", &["true"]);
     match encrypt.as_deref() {
@@ -492,6 +506,14 @@ fn sqlserver(props: &Props, link: &MakeLink, set_param: &SetParam) -> Link {
         }
         Some("true" | "mandatory") => link(Posture::Verified, props.where_("encrypt")),
         Some(other) => link(Posture::Unknown, format!("encrypt={other}: not a value mssql-jdbc knows")),
+        None if confluent_jdbc => link(
+            Posture::Plaintext,
+            "no encrypt: the mssql-jdbc 8.4.1 driver the Confluent JDBC connector bundles does not encrypt by default".to_string(),
+        )
+        .assuming(Some(
+            "up to connector 10.9.0; 10.9.1 and later bundle mssql-jdbc 12.8.2, which encrypts and verifies by default".to_string(),
+        ))
+        .fixed_by("Set encrypt=true", Applicability::Unsafe, set_param("encrypt", "true")),
         None => link(
             Posture::Unknown,
             "no encrypt: mssql-jdbc 10.2 and later encrypt and verify by default, older drivers do not encrypt".to_string(),
@@ -500,24 +522,31 @@ fn sqlserver(props: &Props, link: &MakeLink, set_param: &SetParam) -> Link {
     }
 }
 
-fn oracle(text: &str, props: &Props, link: &MakeLink, set_param: &SetParam) -> Link {
+/// `dn_match_fix`: the edits that turn DN matching on where the connector passes properties to the
+/// driver (none when it does not: EZConnect parameters are not JDBC properties).
+fn oracle(text: &str, props: &Props, link: &MakeLink, dn_match_fix: Vec<Edit>) -> Link {
     let upper = text.to_ascii_uppercase();
     let tcps = upper.contains("@TCPS://") || upper.contains("PROTOCOL=TCPS") || upper.contains("PROTOCOL = TCPS");
     let descriptor = upper.contains("(DESCRIPTION") || upper.contains("(ADDRESS");
     let alias = !descriptor && text.split('@').nth(1).is_some_and(|a| !a.contains(':') && !a.contains('/'));
     if tcps {
+        let compact = upper.replace(' ', "");
+        let in_descriptor = ["SSL_SERVER_DN_MATCH=YES", "SSL_SERVER_DN_MATCH=TRUE", "SSL_SERVER_DN_MATCH=ON", "SSL_SERVER_CERT_DN="]
+            .iter()
+            .any(|m| compact.contains(m));
+        if props.is("oracle.net.ssl_server_dn_match", &["true"]) || in_descriptor {
+            return link(Posture::Verified, "TCPS with the server's certificate name matched".to_string());
+        }
         if props.is("oracle.net.ssl_server_dn_match", &["false"]) {
             return link(
                 Posture::HostnameUnverified,
                 "TCPS with oracle.net.ssl_server_dn_match=false: the server's name is not checked".to_string(),
             )
-            .fixed_by(
-                "Set oracle.net.ssl_server_dn_match=true",
-                Applicability::Safe,
-                set_param("oracle.net.ssl_server_dn_match", "true"),
-            );
+            .fixed_by("Set oracle.net.ssl_server_dn_match=true", Applicability::Safe, dn_match_fix);
         }
-        return link(Posture::Verified, "TCPS".to_string());
+        return link(Posture::HostnameUnverified, "TCPS without oracle.net.ssl_server_dn_match=true: the thin driver checks the certificate chain but not that it names the server".to_string())
+            .assuming(Some("drivers before 19.15 and 21.6, like the ojdbc8 19.7 the Confluent JDBC connector bundles; newer drivers match the name for tcps:// URLs on their own".to_string()))
+            .fixed_by("Set oracle.net.ssl_server_dn_match=true", Applicability::Safe, dn_match_fix);
     }
     if alias {
         return link(Posture::Unknown, "a TNS alias: whether it uses TCPS is decided in tnsnames.ora".to_string());
@@ -571,7 +600,7 @@ fn weak_tls(driver: Driver, props: &Props, set_param: &SetParam) -> Option<WeakT
 /// Every JDBC URL of a connector: `connection.url` of JDBC connectors (and any other
 /// connector whose `connection.url` is a JDBC URL), Debezium's `database.url`.
 pub fn links(connector: &Connector, out: &mut Vec<Link>) {
-    for key in ["connection.url", "database.url", "jdbc.url", "connection.jdbc.url"] {
+    for key in ["connection.url", "database.url", "jdbc.url", "connection.jdbc.url", "azure.sql.dw.url"] {
         let Some(entry) = connector.config.get(key) else { continue };
         let Some(text) = entry.text() else {
             if entry.value.text().is_none() && connector.family == Family::Jdbc {
@@ -648,9 +677,18 @@ mod tests {
         );
         assert_eq!(posture("jdbc:sqlserver://db:1433;databaseName=x;encrypt=false").0, Posture::Plaintext);
         assert_eq!(posture("jdbc:sqlserver://db:1433;encrypt=true;trustServerCertificate=true").0, Posture::CertificateUnverified);
-        assert_eq!(posture("jdbc:sqlserver://db:1433;databaseName=x").0, Posture::Unknown);
+        assert_eq!(
+            posture("jdbc:sqlserver://db:1433;databaseName=x").0,
+            Posture::Plaintext,
+            "the Confluent connector's bundled 8.4.1 driver"
+        );
         assert_eq!(posture("jdbc:oracle:thin:@db:1521:ORCL").0, Posture::Plaintext);
-        assert_eq!(posture("jdbc:oracle:thin:@tcps://db:2484/svc").0, Posture::Verified);
+        assert_eq!(posture("jdbc:oracle:thin:@tcps://db:2484/svc").0, Posture::HostnameUnverified);
+        assert_eq!(posture("jdbc:oracle:thin:@tcps://db:2484/svc?oracle.net.ssl_server_dn_match=true").0, Posture::Verified);
+        assert_eq!(
+            posture("jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCPS)(HOST=db)(PORT=2484))(CONNECT_DATA=(SERVICE_NAME=x))(SECURITY=(SSL_SERVER_DN_MATCH=yes)))").0,
+            Posture::Verified
+        );
         assert_eq!(
             posture("jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=x)))").0,
             Posture::Plaintext

@@ -121,11 +121,8 @@ fn http_link(connector: &Connector, entry: &ConfigEntry, service: &str, no_schem
     }
     let urls: Vec<&str> = text.split(',').map(str::trim).filter(|u| !u.is_empty()).collect();
     let scheme = |u: &str| u.find("://").map(|i| u[..i].to_ascii_lowercase());
-    let any_https = urls.iter().any(|u| scheme(u).as_deref() == Some("https"));
-    // The Elasticsearch sink uses HTTPS for every URL as soon as one of them is https.
-    if any_https && connector.family == Family::Elasticsearch {
-        return None;
-    }
+    // Each URL keeps its own scheme: the Elasticsearch sink's docs say one https URL makes them
+    // all HTTPS, but its client builds every host from its own URL.
     let plain: Vec<&str> = urls
         .iter()
         .copied()

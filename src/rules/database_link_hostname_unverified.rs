@@ -9,8 +9,9 @@ declare_rule! {
     /// names the host: MySQL `sslMode=VERIFY_CA` and the deprecated
     /// `useSSL=true&requireSSL=true&verifyServerCertificate=true` (which maps to `VERIFY_CA`:
     /// no legacy combination gives `VERIFY_IDENTITY`), PostgreSQL `sslmode=verify-ca`, Redshift
-    /// with no `sslmode` (its driver's default is `verify-ca`), MariaDB `verify-ca`, Oracle
-    /// `oracle.net.ssl_server_dn_match=false`, Db2 with `sslConnection=true` (host name
+    /// with no `sslmode` (its driver's default is `verify-ca`), MariaDB `verify-ca`, Oracle TCPS
+    /// without `oracle.net.ssl_server_dn_match=true` (drivers before 19.15/21.6, such as the ojdbc8
+    /// 19.7 the Confluent JDBC connector bundles, do not match the name by default), Db2 with `sslConnection=true` (host name
     /// validation is off unless turned on), and Debezium's `verify_ca` / `verify-ca`.
     ///
     /// ## Why is this bad?

@@ -9,7 +9,8 @@ declare_rule! {
     /// each JDBC driver or Debezium connector reads its settings: `sslMode=DISABLED` or
     /// `useSSL=false` (MySQL Connector/J), no `sslMode` with MariaDB Connector/J (default
     /// `disable`), `sslmode=disable` or `allow` (PostgreSQL, Redshift), `encrypt=false` (SQL
-    /// Server), plain TCP instead of TCPS (Oracle), no `sslConnection=true` (Db2), `ssl=false`
+    /// Server; also no `encrypt` at all through the Confluent JDBC connector up to 10.9.0, which
+    /// bundles mssql-jdbc 8.4.1), plain TCP instead of TCPS (Oracle), no `sslConnection=true` (Db2), `ssl=false`
     /// (ClickHouse, Redshift), `ssl=off` (Snowflake), Debezium's `database.ssl.mode=disabled`,
     /// `database.sslmode=disable`, `database.encrypt=false` and a Debezium 1.x MySQL or
     /// PostgreSQL connector with no TLS setting at all (its default was no TLS before 2.3).

@@ -18,6 +18,8 @@ declare_rule! {
     ///   and the like, do read `ssl.mode`);
     /// - `connection.<prop>` on the Aiven JDBC connector, which, unlike Confluent's 10.x, passes
     ///   nothing but `connection.url`, `connection.user` and `connection.password` to the driver;
+    /// - `database.ssl.truststore*` on Debezium SQL Server (it passes `database.<prop>` to
+    ///   mssql-jdbc, which knows `trustStore`, not `ssl.truststore`: use `driver.trustStore`);
     /// - `database.ssl.mode` on Debezium PostgreSQL (the key is `database.sslmode`) and
     ///   `database.sslmode` on Debezium MySQL or MariaDB (the key is `database.ssl.mode`);
     /// - MySQL Connector/J's deprecated `useSSL`, `requireSSL` and `verifyServerCertificate`
@@ -156,6 +158,32 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         } else if key == "database.sslmode" && matches!(connector.family, Family::DebeziumMysql | Family::DebeziumMariadb) {
             let to_mysql = |v: &str| PG_MODES.iter().find(|(_, p)| p.eq_ignore_ascii_case(v)).map(|(m, _)| m.to_string());
             rename(connector, entry, "database.ssl.mode", to_mysql, out);
+        } else if connector.family == Family::DebeziumSqlserver && key.starts_with("database.ssl.") {
+            let real = match key {
+                "database.ssl.truststore" => Some("driver.trustStore"),
+                "database.ssl.truststore.password" => Some("driver.trustStorePassword"),
+                "database.ssl.truststore.type" => Some("driver.trustStoreType"),
+                _ => None,
+            };
+            let why = format!(
+                "{key} is not read by Debezium's SQL Server connector: it reaches mssql-jdbc as `{}`, which the driver does not know",
+                &key["database.".len()..]
+            );
+            match real {
+                Some(real) => {
+                    let value = entry.text().unwrap_or("").trim().to_string();
+                    let mut edits = vec![remove(entry)];
+                    if config.get(real).is_none() && !value.is_empty() {
+                        edits.push(set(config, real, &value));
+                    }
+                    out.push(Diagnostic::at_entry(entry, format!("{why}; the driver reads {real}"), format!("Use {real}")).with_fix(fix(
+                        format!("Use {real}"),
+                        Applicability::Unsafe,
+                        edits,
+                    )));
+                }
+                None => removal(why, out),
+            }
         } else if key == "redis.insecure"
             && entry.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("true"))
             && !config.text("redis.tls").is_some_and(|t| t.trim().eq_ignore_ascii_case("true"))

@@ -7,8 +7,8 @@ declare_rule! {
     /// ## What it does
     /// Finds connections from a connector to a service other than a relational database that
     /// are not encrypted: `http://` (or, for the Elasticsearch and OpenSearch sinks, a URL with no
-    /// scheme) in the Elasticsearch/OpenSearch `connection.url` (the Elasticsearch sink switches
-    /// every URL to HTTPS as soon as one is `https://`), the HTTP sinks' `http.api.url` /
+    /// scheme) in the Elasticsearch/OpenSearch `connection.url` (each URL of the list keeps its
+    /// own scheme, whatever the Elasticsearch sink's docs say about one `https` URL), the HTTP sinks' `http.api.url` /
     /// `http.url`, Splunk's `splunk.hec.uri`, S3 endpoint overrides (`store.url`,
     /// `aws.s3.endpoint`, `connect.s3.custom.endpoint`), Snowflake's `snowflake.url.name`
     /// (`http://` turns TLS off), `influxdb.url`, schema registry URLs (`schema.registry.url`,
