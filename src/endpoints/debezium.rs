@@ -6,7 +6,7 @@
 //! `topic.prefix`) unless the `assume.debezium` option states the version.
 
 use super::jdbc::pg_mode_posture;
-use super::links::{set, Link, LinkKind, Posture};
+use super::links::{chosen_by, set, Link, LinkKind, Posture};
 use super::mongodb;
 use crate::connector::{ConfigEntry, Connector, Family};
 use crate::finding::Applicability;
@@ -44,6 +44,17 @@ pub fn mysql_mode_posture(mode: &str) -> (Posture, &'static str) {
     }
 }
 
+/// Debezium MariaDB's `database.ssl.mode` values (hyphenated, unlike MySQL's).
+fn mariadb_mode_posture(mode: &str) -> (Posture, &'static str) {
+    match mode.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+        "disable" | "disabled" => (Posture::Plaintext, "TLS is off"),
+        "trust" => (Posture::CertificateUnverified, "encrypts but checks neither certificate nor host name"),
+        "verify-ca" => (Posture::HostnameUnverified, "checks the certificate but not the host name"),
+        "verify-full" => (Posture::Verified, "checks certificate and host name"),
+        _ => (Posture::Unknown, "not a value Debezium's MariaDB connector knows (disable, trust, verify-ca, verify-full)"),
+    }
+}
+
 fn anchor(connector: &Connector) -> Option<&ConfigEntry> {
     let config = &connector.config;
     ["database.hostname", "database.url", "mongodb.connection.string", "mongodb.hosts", "connector.class"]
@@ -69,9 +80,8 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             };
             let link = match config.get("database.ssl.mode") {
                 Some(entry) => {
-                    let Some(mode) = entry.text() else { return };
-                    let (posture, why) = mysql_mode_posture(mode);
-                    Link::new(LinkKind::Database, "MySQL (Debezium)", entry, posture, format!("database.ssl.mode={}: {why}", mode.trim()))
+                    let Some(link) = chosen_by("MySQL (Debezium)", entry, mysql_mode_posture) else { return };
+                    link
                 }
                 None if since_2_3 => Link::new(
                     LinkKind::Database,
@@ -102,15 +112,8 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             };
             let link = match config.get("database.ssl.mode") {
                 Some(entry) => {
-                    let Some(mode) = entry.text() else { return };
-                    let (posture, why) = match mode.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-                        "disable" | "disabled" => (Posture::Plaintext, "TLS is off"),
-                        "trust" => (Posture::CertificateUnverified, "encrypts but checks neither certificate nor host name"),
-                        "verify-ca" => (Posture::HostnameUnverified, "checks the certificate but not the host name"),
-                        "verify-full" => (Posture::Verified, "checks certificate and host name"),
-                        _ => (Posture::Unknown, "not a value Debezium's MariaDB connector knows (disable, trust, verify-ca, verify-full)"),
-                    };
-                    Link::new(LinkKind::Database, "MariaDB (Debezium)", entry, posture, format!("database.ssl.mode={}: {why}", mode.trim()))
+                    let Some(link) = chosen_by("MariaDB (Debezium)", entry, mariadb_mode_posture) else { return };
+                    link
                 }
                 None => Link::new(
                     LinkKind::Database,
@@ -134,15 +137,9 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 config.get("database.sslfactory").filter(|e| e.text().is_some_and(|t| t.ends_with("NonValidatingFactory")));
             let link = match config.get("database.sslmode") {
                 Some(entry) => {
-                    let Some(mode) = entry.text() else { return };
-                    let (posture, why) = pg_mode_posture(mode.trim()).unwrap_or((Posture::Unknown, "not a value the driver knows"));
-                    Link::new(
-                        LinkKind::Database,
-                        "PostgreSQL (Debezium)",
-                        entry,
-                        posture,
-                        format!("database.sslmode={}: {why}", mode.trim()),
-                    )
+                    let posture_of = |mode: &str| pg_mode_posture(mode).unwrap_or((Posture::Unknown, "not a value the driver knows"));
+                    let Some(link) = chosen_by("PostgreSQL (Debezium)", entry, posture_of) else { return };
+                    link
                 }
                 None if since_2_3 => Link::new(
                     LinkKind::Database,

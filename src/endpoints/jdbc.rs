@@ -154,7 +154,7 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
         for (name, value) in changes {
             let in_url = url_params(driver, &new_url).iter().any(|p| p.name.eq_ignore_ascii_case(name));
             match (in_url, passthrough.get(name), value) {
-                (false, Some(passed), Some(value)) => edits.push(crate::rules::kafka_clients::set(&connector.config, &passed.key, value)),
+                (false, Some(passed), Some(value)) => edits.push(super::links::set(connector, &passed.key, value)),
                 (false, Some(passed), None) => edits.push(crate::rules::kafka_clients::remove(passed)),
                 (_, _, Some(value)) => new_url = url::with_param(&new_url, &url_params(driver, &new_url), name, value, first, join),
                 (true, _, None) => new_url = url::without_param(&new_url, &url_params(driver, &new_url), name),
@@ -192,7 +192,7 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
             } else {
                 None
             };
-            let dn_match_fix = passed_key.map(|k| vec![crate::rules::kafka_clients::set(&connector.config, k, "true")]).unwrap_or_default();
+            let dn_match_fix = passed_key.map(|k| vec![super::links::set(connector, k, "true")]).unwrap_or_default();
             oracle(&text, &props, &link, dn_match_fix)
         }
         Driver::Db2 => {

@@ -36,6 +36,13 @@ pub struct LinkFix {
     pub edits: Vec<Edit>,
 }
 
+impl LinkFix {
+    /// The finding's fix; none when there is nothing to edit.
+    pub fn to_fix(&self) -> Option<crate::finding::Fix> {
+        crate::rules::kafka_clients::fix(self.title.clone(), self.applicability, self.edits.clone())
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct WeakTls {
     pub versions: Vec<String>,
@@ -103,6 +110,14 @@ impl Link {
             None => self.reason.clone(),
         }
     }
+}
+
+/// A database link whose TLS one setting chooses (`database.ssl.mode=...`), read with
+/// `posture_of`; `None` when the value cannot be known from the input.
+pub fn chosen_by(service: &str, entry: &ConfigEntry, posture_of: impl Fn(&str) -> (Posture, &'static str)) -> Option<Link> {
+    let mode = entry.text()?.trim();
+    let (posture, why) = posture_of(mode);
+    Some(Link::new(LinkKind::Database, service, entry, posture, format!("{}={mode}: {why}", entry.key)))
 }
 
 /// Every destination link of a connector, from every analyser.

@@ -4,7 +4,7 @@
 
 use super::debezium::mysql_mode_posture;
 use super::jdbc::pg_mode_posture;
-use super::links::{set, Link, LinkKind, Posture};
+use super::links::{chosen_by, set, Link, LinkKind, Posture};
 use crate::connector::Connector;
 use crate::finding::Applicability;
 
@@ -32,9 +32,10 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     let link = if is_managed_jdbc(class) {
         match config.get("ssl.mode") {
             Some(entry) => {
-                let Some(mode) = entry.text() else { return };
-                let (posture, why) = pg_mode_posture(mode.trim()).unwrap_or((Posture::Unknown, "not a value the managed connector knows"));
-                Link::new(LinkKind::Database, service, entry, posture, format!("ssl.mode={}: {why}", mode.trim()))
+                let posture_of =
+                    |mode: &str| pg_mode_posture(mode).unwrap_or((Posture::Unknown, "not a value the managed connector knows"));
+                let Some(link) = chosen_by(&service, entry, posture_of) else { return };
+                link
             }
             None => Link::new(
                 LinkKind::Database,
@@ -48,9 +49,8 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     } else if matches!(class, "MySqlCdcSource" | "MySqlCdcSourceV2") {
         match config.get("database.ssl.mode") {
             Some(entry) => {
-                let Some(mode) = entry.text() else { return };
-                let (posture, why) = mysql_mode_posture(mode);
-                Link::new(LinkKind::Database, service, entry, posture, format!("database.ssl.mode={}: {why}", mode.trim()))
+                let Some(link) = chosen_by(&service, entry, mysql_mode_posture) else { return };
+                link
             }
             None => Link::new(
                 LinkKind::Database,
@@ -68,9 +68,9 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     } else if matches!(class, "PostgresCdcSource" | "PostgresCdcSourceV2") {
         match config.get("database.sslmode") {
             Some(entry) => {
-                let Some(mode) = entry.text() else { return };
-                let (posture, why) = pg_mode_posture(mode.trim()).unwrap_or((Posture::Unknown, "not a value the connector knows"));
-                Link::new(LinkKind::Database, service, entry, posture, format!("database.sslmode={}: {why}", mode.trim()))
+                let posture_of = |mode: &str| pg_mode_posture(mode).unwrap_or((Posture::Unknown, "not a value the connector knows"));
+                let Some(link) = chosen_by(&service, entry, posture_of) else { return };
+                link
             }
             None => Link::new(
                 LinkKind::Database,

@@ -1,9 +1,8 @@
 //! What the destination-link rules share: each reports the links of one kind and posture that
 //! `endpoints::links` found, in one voice.
 
-use super::kafka_clients::fix;
 use super::{Context, Diagnostic, Downgrade};
-use crate::endpoints::links::{self, Link, LinkKind, Posture};
+use crate::endpoints::links::{self, Link, LinkFix, LinkKind, Posture};
 
 pub fn links_of<'a>(context: &'a Context) -> &'a [Link] {
     context.links.get_or_init(|| links::analyze(context.connector, context.assume))
@@ -24,11 +23,7 @@ pub fn report(context: &Context, kind: LinkKind, posture: Posture, skip: impl Fn
                     format!("cannot verify the {} connection ({}): {}", link.service, link.key, link.explanation()),
                     "Check by hand that this connection uses TLS with certificate and host name verification",
                 )
-                .with_fix(link.fix.as_ref().map(|f| crate::finding::Fix {
-                    title: f.title.clone(),
-                    applicability: f.applicability,
-                    edits: f.edits.clone(),
-                }))
+                .with_fix(link.fix.as_ref().and_then(LinkFix::to_fix))
                 .downgraded(Some(Downgrade::Unverifiable)),
             );
             continue;
@@ -55,7 +50,7 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
         format!("the {} connection ({}) {what}: {}", link.service, link.key, link.explanation()),
         help,
     )
-    .with_fix(link.fix.as_ref().and_then(|f| fix(f.title.clone(), f.applicability, f.edits.clone())))
+    .with_fix(link.fix.as_ref().and_then(LinkFix::to_fix))
     .downgraded(loopback)
 }
 
