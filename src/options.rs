@@ -1,6 +1,6 @@
 //! Policy options, the same everywhere: JS `options`, CLI flags and `.msk-connect-lint.json`.
 
-use crate::connector::Format;
+use crate::connector::{Assumptions, Format};
 use crate::finding::Severity;
 use crate::rules::registry::{self, RULES};
 use crate::rules::Rule;
@@ -40,15 +40,6 @@ pub struct Exception {
     /// `YYYY-MM-DD`; the exception applies up to and including that day.
     #[serde(default)]
     pub expires: Option<String>,
-}
-
-/// Versions the config does not say, stated by the user because defaults changed between them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Assumptions {
-    /// The Debezium version (`1.9`, `2.2`, `3.0`): its TLS defaults changed in 2.0 and 2.3.
-    #[serde(default)]
-    pub debezium: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

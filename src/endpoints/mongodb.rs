@@ -1,7 +1,7 @@
 //! MongoDB connection strings as the Java driver reads them (used by the MongoDB Kafka connector
 //! and Debezium's MongoDB connector).
 
-use super::links::Posture;
+use super::link::Posture;
 use super::url::{self, Url};
 
 pub struct MongoVerdict {

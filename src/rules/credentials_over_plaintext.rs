@@ -1,6 +1,6 @@
 use super::destination::{diagnostic, links_of};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::Posture;
+use crate::endpoints::link::Posture;
 use crate::finding::{Category, Severity};
 
 declare_rule! {

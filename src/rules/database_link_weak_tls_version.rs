@@ -1,6 +1,5 @@
 use super::destination::links_of;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::LinkFix;
 use crate::finding::{Category, Severity};
 
 declare_rule! {
@@ -53,7 +52,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("the {} connection ({}) allows {} ({})", link.service, link.key, weak.versions.join(", "), weak.setting),
                 "Allow only TLS 1.2 and 1.3",
             )
-            .with_fix(weak.fix.as_ref().and_then(LinkFix::to_fix)),
+            .with_fix(weak.fix.clone()),
         );
     }
 }

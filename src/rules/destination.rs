@@ -2,10 +2,13 @@
 //! `endpoints::links` found, in one voice.
 
 use super::{Context, Diagnostic, Downgrade};
-use crate::endpoints::links::{self, Link, LinkFix, LinkKind, Posture};
+use crate::endpoints::{
+    self,
+    link::{Link, LinkKind, Posture},
+};
 
 pub fn links_of<'a>(context: &'a Context) -> &'a [Link] {
-    context.links.get_or_init(|| links::analyze(context.connector, context.assume))
+    context.links.get_or_init(|| endpoints::analyze(context.connector, context.assume))
 }
 
 /// Reports every link of `kind` with `posture`; `Unknown` links are reported by the rule for
@@ -23,7 +26,7 @@ pub fn report(context: &Context, kind: LinkKind, posture: Posture, skip: impl Fn
                     format!("cannot verify the {} connection ({}): {}", link.service, link.key, link.explanation()),
                     "Check by hand that this connection uses TLS with certificate and host name verification",
                 )
-                .with_fix(link.fix.as_ref().and_then(LinkFix::to_fix))
+                .with_fix(link.fix.clone())
                 .downgraded(Some(Downgrade::Unverifiable)),
             );
             continue;
@@ -50,7 +53,7 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
         format!("the {} connection ({}) {what}: {}", link.service, link.key, link.explanation()),
         help,
     )
-    .with_fix(link.fix.as_ref().and_then(LinkFix::to_fix))
+    .with_fix(link.fix.clone())
     .downgraded(loopback)
 }
 

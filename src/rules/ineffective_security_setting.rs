@@ -1,8 +1,7 @@
-use super::kafka_clients::{fix, remove, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::connector::{Connector, Family};
 use crate::endpoints::{mongodb, url};
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -96,10 +95,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &config.entries {
         let key = entry.key.as_str();
         let removal = |why: String, out: &mut Vec<Diagnostic>| {
-            out.push(Diagnostic::at_entry(entry, why, format!("Remove {key}")).with_fix(fix(
+            out.push(Diagnostic::at_entry(entry, why, format!("Remove {key}")).with_fix(Fix::new(
                 format!("Remove {key}"),
                 Applicability::Safe,
-                vec![remove(entry)],
+                vec![Edit::remove(entry)],
             )));
         };
         if key == "s3.sse.enabled" {
@@ -121,9 +120,9 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 (_, Some(value)) => value.trim().to_string(),
                 (_, None) => continue,
             };
-            let mut edits = vec![remove(entry)];
+            let mut edits = vec![Edit::remove(entry)];
             if config.get(&target).is_none() {
-                edits.push(set(config, &target, &value));
+                edits.push(Edit::set(config, &target, &value));
             }
             out.push(
                 Diagnostic::at_entry(
@@ -131,7 +130,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     format!("{key} is not read by the self-managed JDBC connector (it has no ssl.* keys): Connector/J reads its truststore from {driver_key}, passed as {target}"),
                     format!("Move it to {target}"),
                 )
-                .with_fix(fix(format!("Move it to {target}"), Applicability::Unsafe, edits)),
+                .with_fix(Fix::new(format!("Move it to {target}"), Applicability::Unsafe, edits)),
             );
         } else if self_managed_jdbc
             && (key == "ssl.mode" || key.starts_with("ssl.truststore.") || key.starts_with("ssl.keystore.") || key == "ssl.key.password")
@@ -172,15 +171,17 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             match real {
                 Some(real) => {
                     let value = entry.text().unwrap_or("").trim().to_string();
-                    let mut edits = vec![remove(entry)];
+                    let mut edits = vec![Edit::remove(entry)];
                     if config.get(real).is_none() && !value.is_empty() {
-                        edits.push(set(config, real, &value));
+                        edits.push(Edit::set(config, real, &value));
                     }
-                    out.push(Diagnostic::at_entry(entry, format!("{why}; the driver reads {real}"), format!("Use {real}")).with_fix(fix(
-                        format!("Use {real}"),
-                        Applicability::Unsafe,
-                        edits,
-                    )));
+                    out.push(
+                        Diagnostic::at_entry(entry, format!("{why}; the driver reads {real}"), format!("Use {real}")).with_fix(Fix::new(
+                            format!("Use {real}"),
+                            Applicability::Unsafe,
+                            edits,
+                        )),
+                    );
                 }
                 None => removal(why, out),
             }
@@ -219,10 +220,10 @@ fn rename(
     out: &mut Vec<Diagnostic>,
 ) {
     let value = entry.text().and_then(|v| map(v.trim()));
-    let mut edits = vec![remove(entry)];
+    let mut edits = vec![Edit::remove(entry)];
     if let Some(value) = &value {
         if connector.config.get(real).is_none() {
-            edits.push(set(&connector.config, real, value));
+            edits.push(Edit::set(&connector.config, real, value));
         }
     }
     out.push(
@@ -231,7 +232,7 @@ fn rename(
             format!("{} is not a key of this Debezium connector, which reads {real}", entry.key),
             format!("Use {real}"),
         )
-        .with_fix(fix(format!("Use {real}"), Applicability::Unsafe, edits)),
+        .with_fix(Fix::new(format!("Use {real}"), Applicability::Unsafe, edits)),
     );
 }
 
@@ -263,7 +264,7 @@ fn mysql_legacy_flags(connector: &Connector, out: &mut Vec<Diagnostic>) {
                 format!("{key} sets sslMode, so Connector/J ignores the deprecated {} in it", legacy.join(", ")),
                 "Remove the deprecated parameters",
             )
-            .with_fix(fix(
+            .with_fix(Fix::new(
                 "Remove the deprecated parameters",
                 Applicability::Safe,
                 vec![Edit { key: Some(key.to_string()), pointer: entry.pointer.clone(), value: Some(cleaned) }],
@@ -293,7 +294,7 @@ fn mongodb_ignored_options(connector: &Connector, out: &mut Vec<Diagnostic>) {
                 ),
                 "Remove them; set trust with the JVM truststore or the connector's connection.ssl.* settings",
             )
-            .with_fix(fix(
+            .with_fix(Fix::new(
                 "Remove the unsupported options",
                 Applicability::Safe,
                 vec![Edit { key: Some(key.to_string()), pointer: entry.pointer.clone(), value: Some(cleaned) }],

@@ -1,6 +1,5 @@
-use super::kafka_clients::{fix, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -72,7 +71,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("{} is empty: host name verification is off, so any trusted certificate is accepted for any host", entry.key),
                 "Set it to https (the default) or remove it",
             )
-            .with_fix(fix("Set it to https", Applicability::Safe, vec![set(config, &entry.key, "https")])),
+            .with_fix(Fix::new("Set it to https", Applicability::Safe, vec![Edit::set(config, &entry.key, "https")])),
         );
     }
 }

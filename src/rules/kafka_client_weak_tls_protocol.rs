@@ -1,6 +1,5 @@
-use super::kafka_clients::{fix, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 const WEAK: [&str; 5] = ["SSLv2Hello", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1"];
 
@@ -72,7 +71,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("{} allows {}, which RFC 8996 deprecates", entry.key, weak.join(", ")),
                 format!("Allow only TLS 1.2 and 1.3 ({}={replacement})", entry.key),
             )
-            .with_fix(fix(format!("Set it to {replacement}"), Applicability::Safe, vec![set(config, &entry.key, replacement)])),
+            .with_fix(Fix::new(
+                format!("Set it to {replacement}"),
+                Applicability::Safe,
+                vec![Edit::set(config, &entry.key, replacement)],
+            )),
         );
     }
 }

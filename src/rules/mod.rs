@@ -1,7 +1,6 @@
 //! Rules: one file each, read top to bottom as docs, metadata, check. `registry.rs` lists them.
 
 mod destination;
-pub mod kafka_clients;
 mod msk_recreate;
 pub mod registry;
 
@@ -87,13 +86,13 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub connector: &'a Connector,
     pub all: &'a [Connector],
-    pub assume: &'a crate::options::Assumptions,
+    pub assume: &'a crate::connector::Assumptions,
     /// The connector's destination links, analysed once for all the rules that read them.
-    pub links: std::cell::OnceCell<Vec<crate::endpoints::links::Link>>,
+    pub links: std::cell::OnceCell<Vec<crate::endpoints::link::Link>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a crate::options::Assumptions) -> Self {
+    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a crate::connector::Assumptions) -> Self {
         Context { connector, all, assume, links: std::cell::OnceCell::new() }
     }
 }

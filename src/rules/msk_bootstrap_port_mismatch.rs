@@ -1,8 +1,7 @@
-use super::kafka_clients::fix;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::Value;
 use crate::endpoints::bootstrap::{self, MskAuth, MskListener};
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -152,7 +151,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     } else {
         "Turn on encryption in transit (TLS) for this connector rather than moving to the plaintext port; see MSK001".to_string()
     };
-    out.push(Diagnostic::at(field.location.clone(), None, message, help).with_fix(fix(
+    out.push(Diagnostic::at(field.location.clone(), None, message, help).with_fix(Fix::new(
         "Use the ports of the listener the settings ask for",
         Applicability::Unsafe,
         edits,

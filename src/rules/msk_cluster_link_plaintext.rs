@@ -1,8 +1,7 @@
-use super::kafka_clients::fix;
 use super::msk_recreate::recreate;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::Value;
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -94,7 +93,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     format!("{name} is `{text}`: records, offsets and connector state cross the network to Kafka unencrypted"),
                     "Re-create the connector with encryption in transit TLS (it cannot be changed in place)",
                 )
-                .with_fix(fix(
+                .with_fix(Fix::new(
                     "Set encryption in transit to TLS (re-creates the connector)",
                     Applicability::Unsafe,
                     vec![edit],
@@ -109,7 +108,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             };
             let pointer = format!("{}/{}", cluster.anchor.pointer, name.replace('.', "/"));
             let edit = Edit { key: None, pointer, value: Some("TLS".to_string()) };
-            Diagnostic::at(cluster.anchor.clone(), None, message, "Create the connector with encryption in transit TLS").with_fix(fix(
+            Diagnostic::at(cluster.anchor.clone(), None, message, "Create the connector with encryption in transit TLS").with_fix(Fix::new(
                 "Add encryption in transit TLS",
                 Applicability::DisplayOnly,
                 vec![edit],

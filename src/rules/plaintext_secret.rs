@@ -1,8 +1,7 @@
 use super::destination::has_plaintext_link;
-use super::kafka_clients::fix;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{is_config_provider_reference, ConfigEntry, Format, Value};
-use crate::finding::{Applicability, Category, Edit, Remediation, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Remediation, Severity};
 use crate::redact;
 
 const PLACEHOLDERS: [&str; 12] = [
@@ -129,7 +128,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                         message,
                         "Move the secret to AWS Secrets Manager (or another config provider) and reference it",
                     )
-                    .with_fix(fix(format!("Reference the secret as {reference}"), Applicability::Unsafe, vec![edit]))
+                    .with_fix(Fix::new(format!("Reference the secret as {reference}"), Applicability::Unsafe, vec![edit]))
                     .with_remediation(if msk {
                         msk_remediation(&secret_name, &entry.key)
                     } else {

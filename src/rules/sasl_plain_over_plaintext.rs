@@ -1,6 +1,6 @@
-use super::kafka_clients::{fix, is_sasl_plain_over_plaintext, prefix_of, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::endpoints::kafka::{is_sasl_plain_over_plaintext, prefix_of};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -64,7 +64,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("{} is SASL_PLAINTEXT with {prefix}sasl.mechanism=PLAIN: {client} sends its password in cleartext", entry.key),
                 "Use SASL_SSL (SASL over TLS) against the broker's TLS listener",
             )
-            .with_fix(fix("Use SASL_SSL", Applicability::Unsafe, vec![set(config, &entry.key, "SASL_SSL")])),
+            .with_fix(Fix::new("Use SASL_SSL", Applicability::Unsafe, vec![Edit::set(config, &entry.key, "SASL_SSL")])),
         );
     }
 }
