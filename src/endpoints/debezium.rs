@@ -262,7 +262,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             };
             let verdict = mongodb::analyze(&text, ssl_enabled, "mongodb.ssl.enabled");
             let mut link =
-                Link::new(LinkKind::Service, "MongoDB (Debezium)", entry, verdict.posture, verdict.reason).on_hosts(&verdict.hosts);
+                Link::new(LinkKind::Service, "MongoDB (Debezium)", entry, verdict.posture, verdict.reason.clone()).on_hosts(&verdict.hosts);
             if verdict.posture == Posture::Plaintext && verdict.url.param("tls").is_none() && verdict.url.param("ssl").is_none() {
                 link = link.fixed_by(
                     "Set mongodb.ssl.enabled=true",
@@ -292,6 +292,9 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             }
             if verdict.plain_password {
                 link.cleartext_credentials = Some("the password in the connection string (authMechanism=PLAIN)".to_string());
+            }
+            if entry.key == "mongodb.connection.string" {
+                link.ignored.extend(verdict.ignored(config, entry));
             }
             out.push(link);
         }

@@ -4,7 +4,7 @@
 //! and later) passes every `connection.<prop>` it does not define itself to the driver, and
 //! Debezium passes `database.<prop>` and `driver.<prop>`. URL parameters win over those.
 
-use super::link::{Link, LinkKind, Posture, Trust, WeakTls};
+use super::link::{Ignored, Link, LinkKind, Posture, Trust, WeakTls};
 use super::modes::{self, ModeTable};
 use super::url::{self, Param};
 use crate::connector::{ConfigEntry, Connector, Family};
@@ -497,6 +497,9 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
     if link.weak_tls.is_none() {
         link.weak_tls = url.weak_tls();
     }
+    if driver.id == DriverId::Mysql {
+        link.ignored.extend(mysql_ignored_flags(&url));
+    }
     Some(link)
 }
 
@@ -599,6 +602,24 @@ fn mysql_legacy(url: &Url) -> Link {
         Some(_) => (Posture::Fallback, "the deprecated useSSL=true alone maps to sslMode=PREFERRED: it falls back to plaintext".to_string()),
     };
     url.fixed(url.link(posture, reason))
+}
+
+/// Connector/J ignores the deprecated flags once `sslMode` is set.
+fn mysql_ignored_flags(url: &Url) -> Option<Ignored> {
+    url.props.value("sslMode")?;
+    let legacy: Vec<&str> = ["useSSL", "requireSSL", "verifyServerCertificate"]
+        .into_iter()
+        .filter(|n| url.props.params.iter().any(|p| p.name.eq_ignore_ascii_case(n)))
+        .collect();
+    if legacy.is_empty() {
+        return None;
+    }
+    let removals: Vec<(&str, Option<&str>)> = legacy.iter().map(|n| (*n, None)).collect();
+    Some(Ignored {
+        message: format!("{} sets sslMode, so Connector/J ignores the deprecated {} in it", url.entry.key, legacy.join(", ")),
+        help: "Remove the deprecated parameters".to_string(),
+        fix: Fix::new("Remove the deprecated parameters", Applicability::Safe, url.edit(&removals)),
+    })
 }
 
 /// MariaDB Connector/J's `useSsl` flags, read when no `sslMode` is set.

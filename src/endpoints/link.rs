@@ -57,6 +57,14 @@ pub struct WeakTls {
     pub fix: Option<Fix>,
 }
 
+/// Settings on a link that its driver does not read, found while reading them as it does.
+#[derive(Clone, Debug)]
+pub struct Ignored {
+    pub message: String,
+    pub help: String,
+    pub fix: Option<Fix>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Link {
     pub kind: LinkKind,
@@ -75,6 +83,7 @@ pub struct Link {
     pub fix: Option<Fix>,
     pub weak_tls: Option<WeakTls>,
     pub trust: Trust,
+    pub ignored: Vec<Ignored>,
     /// The driver's or service's own documentation of the settings the verdict rests on; empty
     /// when the rule's references say it all.
     pub references: &'static [&'static str],
@@ -95,6 +104,7 @@ impl Link {
             fix: None,
             weak_tls: None,
             trust: Trust::DefaultStore,
+            ignored: Vec::new(),
             references: &[],
         }
     }

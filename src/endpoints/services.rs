@@ -192,7 +192,7 @@ fn mongodb_connector(connector: &Connector, out: &mut Vec<Link>) {
         return;
     }
     let verdict = mongodb::analyze(text, None, "");
-    let mut link = Link::new(LinkKind::Service, "MongoDB", entry, verdict.posture, verdict.reason).on_hosts(&verdict.hosts);
+    let mut link = Link::new(LinkKind::Service, "MongoDB", entry, verdict.posture, verdict.reason.clone()).on_hosts(&verdict.hosts);
     let url_params = &verdict.url.params;
     let fixed = |name: &str, value: &str| {
         url::with_param(
@@ -232,6 +232,7 @@ fn mongodb_connector(connector: &Connector, out: &mut Vec<Link>) {
     if verdict.plain_password {
         link.cleartext_credentials = Some("the password in the connection string (authMechanism=PLAIN)".to_string());
     }
+    link.ignored.extend(verdict.ignored(&connector.config, entry));
     out.push(link);
 }
 
