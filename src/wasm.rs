@@ -4,7 +4,7 @@
 //! throw a JS `Error` named `InputError` or `OptionsError`. `_cli` is the engine half of the Node
 //! CLI (`cli.mjs` does the file system), so both CLIs render through the same Rust code.
 
-use crate::options::{Options, OptionsInput};
+use crate::policy::{Options, OptionsInput};
 use crate::render::{self, unified_diff, FileResult, Style};
 use crate::report::{LocatedError, Report};
 use crate::{Finding, VERSION};
@@ -410,7 +410,7 @@ fn without_position(message: &str) -> &str {
 /// Today in UTC as `YYYY-MM-DD`, as the native CLI computes it from the system clock.
 fn today() -> Option<String> {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).filter(|d| crate::options::is_date(d)).map(str::to_string)
+    iso.get(..10).filter(|d| crate::policy::is_date(d)).map(str::to_string)
 }
 
 fn json_value(value: &JsValue) -> Option<serde_json::Value> {

@@ -73,6 +73,19 @@ pub static TLS_SETTINGS: [TlsSetting; 3] = [
     },
 ];
 
+/// What the Debezium analysers read beyond `TLS_SETTINGS`, by posture, for the rule docs.
+pub static NOTES: [(&str, Posture, &str); 5] = [
+    ("SQL Server (Debezium)", Posture::Plaintext, "`database.encrypt=false` or `driver.encrypt=false`"),
+    (
+        "SQL Server (Debezium)",
+        Posture::Plaintext,
+        "no `database.encrypt` in Debezium 1.x, which bundles mssql-jdbc 9.4 (no encryption by default)",
+    ),
+    ("SQL Server (Debezium)", Posture::CertificateUnverified, "`database.trustServerCertificate=true`"),
+    ("Oracle (Debezium)", Posture::Plaintext, "`database.hostname` without a TCPS `database.url`"),
+    ("Db2 (Debezium)", Posture::Plaintext, "no `driver.sslConnection=true`"),
+];
+
 /// The link a `TlsSetting` family makes: by its setting, or by the default of the version.
 fn chosen_link(setting: &TlsSetting, connector: &Connector, at: &ConfigEntry, v: (u32, u32), assumption: &str) -> Option<Link> {
     let config = &connector.config;

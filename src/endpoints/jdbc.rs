@@ -234,7 +234,7 @@ pub static DRIVERS: [Driver; 10] = [
         tls_versions_fix: "TLSv1.2",
         trust: &["sslTrustStoreLocation", "sslCertLocation"],
         default_trust: None,
-        notes: &[],
+        notes: &[(Posture::HostnameUnverified, "unless `sslClientHostnameValidation=BASIC` is set too (Db2 clients 11.5.6 and later)")],
         references: &["https://www.ibm.com/docs/en/db2/11.5?topic=pdjc-common-data-server-driver-jdbc-sqlj-properties-all-database-products"],
     },
     Driver {

@@ -7,6 +7,14 @@ use super::modes::{self, ModeTable};
 use crate::connector::{ConfigEntry, Connector};
 use crate::finding::{Applicability, Edit};
 
+/// What the managed analyser reads, by posture, for the rule docs.
+pub static NOTES: [(&str, Posture, &str); 4] = [
+    ("Confluent Cloud JDBC connectors (MySqlSink, PostgresSink, ...)", Posture::Fallback, "no `ssl.mode` (default `prefer`)"),
+    ("Confluent Cloud MySQL CDC source", Posture::Fallback, "no `database.ssl.mode` (default `preferred`)"),
+    ("Confluent Cloud PostgreSQL CDC source", Posture::Fallback, "no `database.sslmode` (default `prefer`)"),
+    ("Confluent Cloud SQL Server CDC source", Posture::Plaintext, "`database.encrypt` not `true` (default `false`)"),
+];
+
 /// The link one mode setting chooses, or the managed connector's default when it is absent.
 fn chosen(service: &str, at: &ConfigEntry, setting: Option<&ConfigEntry>, table: &ModeTable, default: &str, why: &str) -> Option<Link> {
     match setting {

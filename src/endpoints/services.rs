@@ -2,7 +2,7 @@
 //! Splunk, object stores, Snowflake, schema registries), MongoDB, Redis, Neo4j, Couchbase,
 //! Cassandra, Solace and IBM MQ, Infinispan, and any other URL-valued key using `http://`.
 
-use super::link::{Link, LinkKind, Posture};
+use super::link::{Link, LinkKind, Posture, Trust};
 use super::{mongodb, url};
 use crate::connector::{ConfigEntry, Connector, Family, Value};
 use crate::finding::{Applicability, Edit};
@@ -97,7 +97,21 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     camel(connector, out, &mut handled);
     generic(connector, out, &handled);
     out.extend(trust_overrides(connector));
+    for link in out.iter_mut().filter(|l| l.posture == Posture::HostnameUnverified) {
+        if let Some((_, keys)) = TRUSTSTORES.iter().find(|(service, _)| *service == link.service) {
+            link.trust = Trust::from_settings(keys.iter().filter_map(|k| config.get(k)));
+        }
+    }
 }
+
+/// Settings that point a service's client at a CA of the user's own instead of the JVM's store.
+const TRUSTSTORES: [(&str, &[&str]); 5] = [
+    ("MongoDB", &["connection.ssl.truststore"]),
+    ("Couchbase", &["couchbase.trust.store.path", "couchbase.trust.certificate.path"]),
+    ("Cassandra", &["ssl.truststore.path"]),
+    ("IBM MQ", &["mq.ssl.truststore.location"]),
+    ("HTTP endpoint", &["https.ssl.truststore.location"]),
+];
 
 /// An `http(s)://` list value: plaintext when any URL it uses is `http://`.
 fn http_link(connector: &Connector, entry: &ConfigEntry, service: &str, no_scheme: NoScheme, credentials: Option<String>) -> Option<Link> {

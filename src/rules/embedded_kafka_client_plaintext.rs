@@ -2,7 +2,7 @@ use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{ConfigEntry, Value};
 use crate::endpoints::bootstrap::MskAuth;
 use crate::endpoints::kafka::{
-    bootstrap_facts, iam_edits, iam_is_implied, is_sasl_plain_over_plaintext, protocol_is_plaintext, EMBEDDED_CLIENTS, OVERRIDE_PREFIXES,
+    bootstrap_facts, iam_edits, iam_is_implied, protocol_is_plaintext, EMBEDDED_CLIENTS, OVERRIDE_PREFIXES,
 };
 use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
@@ -66,13 +66,9 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &[
-            "https://debezium.io/documentation/reference/stable/connectors/mysql.html",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/mkc-debeziumsource-connector-example.html",
-            "https://cwiki.apache.org/confluence/display/KAFKA/KIP-458%3A+Connector+Client+Config+Override+Policy",
-        ],
         compliance: &["PCI DSS v4.0.1/4.2.1"],
         covers: &["Kafka clients inside connectors", "Debezium (schema history, signals)", "MirrorMaker 2", "Confluent Replicator", "Confluent HTTP sink", "Confluent proprietary connectors"],
+        superseded_by: &["MSK011"],
         check: check,
     };
 }
@@ -143,9 +139,6 @@ fn report_explicit(
             .downgraded(Some(Downgrade::Unverifiable)),
         ),
         Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
-            if is_sasl_plain_over_plaintext(config, prefix) {
-                return; // MSK011 reports the cleartext password, which is worse.
-            }
             let message = format!("{label}: {} is `{}`, so this client's data crosses the network unencrypted", entry.key, protocol.trim());
             let (title, applicability, edits) =
                 if protocol.trim().eq_ignore_ascii_case("SASL_PLAINTEXT") && !iam_is_implied(context.connector, bootstrap) {

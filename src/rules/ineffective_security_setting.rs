@@ -65,11 +65,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::IneffectiveSetting,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.confluent.io/kafka-connectors/jdbc/current/sink-connector/sink_config_options.html",
-            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
-            "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
-        ],
         compliance: &[],
         covers: &["S3 (Confluent, Aiven, Lenses)", "JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Elasticsearch", "MongoDB (mongo-kafka, Debezium)", "Redis"],
         check: check,

@@ -44,7 +44,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::WeakTls,
         fix: FixAvailability::Always,
-        references: &["https://www.rfc-editor.org/rfc/rfc8996", "https://cwiki.apache.org/confluence/display/KAFKA/KIP-573%3A+Enable+TLSv1.3+by+default"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "NIST SP 800-52r2"],
         covers: &["Kafka clients inside connectors", "Self-managed workers", "Elasticsearch", "OpenSearch", "HTTP sinks"],
         check: check,

@@ -50,9 +50,9 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::InconsistentSetting,
         fix: FixAvailability::Sometimes,
-        references: &["https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html"],
         compliance: &[],
         covers: &["MSK Connect cluster link"],
+        superseded_by: &["MSK003"],
         check: check,
     };
 }
@@ -94,9 +94,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let auth = if cluster.uses_iam() { MskAuth::Iam } else { MskAuth::None };
-    if !tls && auth == MskAuth::Iam {
-        return; // MSK003 reports IAM without TLS.
-    }
     let listeners: Vec<Option<MskListener>> = brokers.iter().map(|b| b.msk_listener()).collect();
     let wanted = |l: &MskListener| l.tls == tls && l.auth == auth;
     let mismatched: Vec<usize> = (0..brokers.len()).filter(|&i| !listeners[i].as_ref().is_some_and(wanted)).collect();

@@ -48,10 +48,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::MissingAuthentication,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-service-execution-role.html",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-6",
-        ],
         compliance: &["AWS Security Hub MSK.6"],
         covers: &["MSK Connect cluster link"],
         check: check,

@@ -53,10 +53,6 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-3",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/mkc-create-connector-intro.html",
-        ],
         compliance: &["AWS Security Hub MSK.3", "PCI DSS v4.0.1/4.2.1"],
         covers: &["MSK Connect cluster link"],
         check: check,

@@ -44,10 +44,6 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::InconsistentSetting,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html",
-        ],
         compliance: &[],
         covers: &["MSK Connect cluster link"],
         check: check,

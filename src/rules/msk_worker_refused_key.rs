@@ -118,10 +118,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::IneffectiveSetting,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-workers.html",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-supported-worker-config-properties.html",
-        ],
         compliance: &[],
         covers: &["MSK Connect worker configurations"],
         check: check,

@@ -71,10 +71,6 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::ExposedCredential,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-config-provider.html",
-            "https://cwiki.apache.org/confluence/display/KAFKA/KIP-297%3A+Externalizing+Secrets+for+Connect+Configurations",
-        ],
         compliance: &["CWE-256", "CWE-798", "AWS Security Hub MSK.5 (secrets in logs)"],
         covers: &["Any configuration"],
         check: check,

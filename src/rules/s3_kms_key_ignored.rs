@@ -41,10 +41,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::IneffectiveSetting,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
-        ],
         compliance: &[],
         covers: &["S3 (Confluent, Aiven, Lenses)"],
         check: check,

@@ -40,10 +40,6 @@ declare_rule! {
         severity: Severity::Info,
         category: Category::AtRest,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html",
-            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
-        ],
         compliance: &["AWS Foundational Security Best Practices S3.17 (KMS at rest)"],
         covers: &["S3 (Confluent, Aiven, Lenses)"],
         check: check,

@@ -43,7 +43,6 @@ declare_rule! {
         severity: Severity::Critical,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &["https://kafka.apache.org/documentation/#security_sasl_plain"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
         covers: &["Kafka clients inside connectors", "Self-managed workers"],
         check: check,

@@ -1,6 +1,6 @@
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{Config, Value};
-use crate::endpoints::kafka::{bootstrap_facts, is_sasl_plain_over_plaintext, protocol_is_plaintext};
+use crate::endpoints::kafka::{bootstrap_facts, protocol_is_plaintext};
 use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 /// The worker's clients and the prefix of each. `admin.` falls back to the top level; the
@@ -63,9 +63,9 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &["https://docs.confluent.io/platform/current/connect/security.html", "https://kafka.apache.org/documentation/#connect_running"],
         compliance: &["PCI DSS v4.0.1/4.2.1"],
         covers: &["Self-managed workers"],
+        superseded_by: &["MSK011"],
         check: check,
     };
 }
@@ -93,7 +93,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     )
                     .downgraded(Some(Downgrade::Unverifiable)),
                 ),
-                Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) && !is_sasl_plain_over_plaintext(config, prefix) => {
+                Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
                     let (title, applicability, edits) = edits_for(config, &[prefix], source.as_deref());
                     out.push(
                         Diagnostic::at_entry(
