@@ -525,15 +525,22 @@ async function checkNow() {
   }
 }
 
-/** Tab labels with counts: "Findings 3", "Fixed config 2 safe". */
+/**
+ * Tab labels with counts: "Findings 3", "Fixed config 2 safe" (or "2 unsafe" when no fix is safe:
+ * those apply only with "Include unsafe fixes"). No badge is left out, not passed as null, which
+ * replaceChildren would show as the text "null".
+ */
 function tabCounts(report) {
   const findings = report?.findings.length;
   const safe = report?.findings.filter((f) => f.fix?.applicability === 'safe').length;
-  $('tab-findings').replaceChildren('Findings', report ? el('span', { class: 'tab-count', text: String(findings) }) : null);
-  $('tab-fixed').replaceChildren(
-    'Fixed config',
-    report && safe ? el('span', { class: 'tab-count', text: `${safe} safe`, title: `${safe} safe fix${safe === 1 ? '' : 'es'} available` }) : null,
-  );
+  const unsafe = report?.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  const badge = safe
+    ? el('span', { class: 'tab-count', text: `${safe} safe`, title: `${safe} safe fix${safe === 1 ? '' : 'es'} available` })
+    : unsafe
+      ? el('span', { class: 'tab-count', text: `${unsafe} unsafe`, title: `No safe fix; ${unsafe} unsafe fix${unsafe === 1 ? '' : 'es'} with "Include unsafe fixes"` })
+      : '';
+  $('tab-findings').replaceChildren('Findings', report ? el('span', { class: 'tab-count', text: String(findings) }) : '');
+  $('tab-fixed').replaceChildren('Fixed config', report ? badge : '');
 }
 
 function resetResults(text) {
@@ -933,7 +940,7 @@ function renderFixed() {
           { class: 'applied' },
           ...applied.map((f) => el('li', {}, el('span', { class: `applicability ${f.fix?.applicability}`, text: f.fix?.applicability ?? '' }), ' ', el('code', { text: f.code }), ' ', inline(f.fix?.title ?? f.message))),
         )
-      : null,
+      : '',
   );
   dom.fixedText.textContent = fixed.output;
   const ops = diffLines(fixed.text, fixed.output);
