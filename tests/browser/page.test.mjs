@@ -368,7 +368,8 @@ test('the rule catalogue: every rule, searchable, docs rendered as DOM', async (
   const { page } = session;
   const rules = await engine(page, 'rules');
   await page.click('#nav-rules');
-  assert.equal(await page.isVisible('#view-rules'), true);
+  // The view changes on hashchange, a task after the click: wait for it, do not race it.
+  await page.waitForSelector('#view-rules:not([hidden])');
   assert.equal(await page.isVisible('#view-check'), false);
   assert.equal(await page.locator('#rule-list > li').count(), rules.length);
   assert.equal(await page.textContent('#rule-count'), `${rules.length} rules.`);
@@ -400,7 +401,8 @@ test('the rule catalogue: every rule, searchable, docs rendered as DOM', async (
   await page.locator('.finding .why summary').first().click();
   assert.ok((await page.locator('.finding .why').first().textContent()).length > 100);
   await page.locator('.finding .why a[href="#rules/MSK130"]').first().click();
-  assert.equal(await page.isVisible('#rule-MSK130'), true);
+  await page.waitForSelector('#rule-MSK130');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.id), 'rule-MSK130');
   await page.click('#nav-check');
 });
 
