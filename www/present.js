@@ -8,7 +8,7 @@ export const LIVE_LIMIT = 256 * 1024;
 export const FILE_LIMIT = 20 * 1024 * 1024;
 
 /** "1 finding", "2 findings"; `plural` is the word's plural when adding "s" is wrong. */
-export function count(n, word, plural = `${word}s`) {
+function count(n, word, plural = `${word}s`) {
   return `${n} ${n === 1 ? word : plural}`;
 }
 

@@ -8,7 +8,7 @@ import { copyText, download } from './exports.js';
 import { dom, state } from './state.js';
 
 /** Asks the engine for the fixed text of the last checked input (one request at a time). */
-export async function computeFixed() {
+async function computeFixed() {
   if (!state.engine || !state.report || state.checkedText === null) return renderFixed();
   if (state.fixRunning) {
     state.fixPending = true;
@@ -45,7 +45,7 @@ export function refreshFixed() {
   else renderFixed();
 }
 
-export function renderFixed() {
+function renderFixed() {
   const fixed = state.fixed;
   const panel = dom.panelFixed;
   const usable = fixed && !fixed.error && fixed.text === state.checkedText;
