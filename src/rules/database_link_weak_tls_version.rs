@@ -1,4 +1,4 @@
-use super::destination::{self, links_of};
+use super::destination;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::finding::{Category, Severity};
 
@@ -44,7 +44,7 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    for link in links_of(context) {
+    for link in context.links() {
         let Some(weak) = &link.weak_tls else { continue };
         out.push(
             Diagnostic::at(
