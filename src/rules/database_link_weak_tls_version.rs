@@ -5,7 +5,9 @@ use crate::finding::{Category, Severity};
 declare_rule! {
     /// ## What it does
     /// Finds JDBC driver settings that allow TLS 1.0 or 1.1 (or SSL 3), in the URL or passed
-    /// through. The settings, by driver:
+    /// through.
+    ///
+    /// The settings, by driver:
     ///
     /// <!-- catalogue -->
     ///
