@@ -128,8 +128,8 @@ pub enum Protocol<'a> {
 
 /// One prefix of a Kafka client and its protocol.
 pub struct ClientPrefix<'a> {
-    pub prefix: &'static str,
-    pub label: &'static str,
+    pub prefix: String,
+    pub label: String,
     pub protocol: Protocol<'a>,
     /// Unset means the top level's setting applies (the worker's `admin.`).
     pub inherits: bool,
@@ -137,12 +137,14 @@ pub struct ClientPrefix<'a> {
 
 /// A Kafka link: clients that share a bootstrap list (parsed once), each under its prefixes.
 pub struct KafkaLink<'a> {
-    pub label: &'static str,
+    pub label: String,
     pub bootstrap: Option<&'a ConfigEntry>,
     pub facts: Option<BootstrapFacts>,
     pub clients: Vec<ClientPrefix<'a>>,
     /// The connector's MSK Connect link uses IAM, so its own clients should too.
     pub cluster_iam: bool,
+    /// Where the clients take their settings from, for messages.
+    pub scope: String,
 }
 
 impl KafkaLink<'_> {
@@ -173,17 +175,35 @@ pub fn connector_links(connector: &Connector) -> Vec<KafkaLink<'_>> {
         .iter()
         .filter_map(|prefix| {
             let entry = config.get(&format!("{prefix}security.protocol"))?;
-            Some(ClientPrefix { prefix, label: "the connector's own client override", protocol: Protocol::Stated(entry), inherits: true })
+            Some(ClientPrefix {
+                prefix: prefix.to_string(),
+                label: "the connector's own client override".to_string(),
+                protocol: Protocol::Stated(entry),
+                inherits: true,
+            })
         })
         .collect();
     if !overrides.is_empty() {
         links.push(KafkaLink {
-            label: "the connector's own client override",
+            label: "the connector's own client override".to_string(),
             bootstrap: None,
             facts: None,
             clients: overrides,
             cluster_iam,
+            scope: "an override the connector states replaces the worker's setting".to_string(),
         });
+    }
+    for alias in connector.mirrormaker_clusters() {
+        let prefix = format!("{alias}.");
+        let bootstrap = config.get(&format!("{prefix}bootstrap.servers")).filter(|e| e.text().is_none_or(|t| !t.trim().is_empty()));
+        let label = format!("MirrorMaker 2 cluster `{alias}`");
+        // MirrorMakerConfig gives each cluster its `<alias>.` settings, then the top-level ones.
+        let stated = config.get(&format!("{prefix}security.protocol")).or_else(|| config.get("security.protocol"));
+        let protocol = stated.map_or(Protocol::Default, Protocol::Stated);
+        let scope = format!("MirrorMaker 2 gives this cluster's clients only the `{prefix}` and top-level settings");
+        let clients = vec![ClientPrefix { prefix, label: label.clone(), protocol, inherits: false }];
+        let facts = bootstrap.and_then(|b| BootstrapFacts::of(&b.value));
+        links.push(KafkaLink { label, bootstrap, facts, clients, cluster_iam, scope });
     }
     for client in &EMBEDDED_CLIENTS {
         let bootstrap = config.get(client.bootstrap_key).filter(|e| e.text().is_none_or(|t| !t.trim().is_empty()));
@@ -196,14 +216,15 @@ pub fn connector_links(connector: &Connector) -> Vec<KafkaLink<'_>> {
                     None if bootstrap.is_some() => Protocol::Default,
                     None => return None,
                 };
-                Some(ClientPrefix { prefix, label: client.label, protocol, inherits: false })
+                Some(ClientPrefix { prefix: prefix.to_string(), label: client.label.to_string(), protocol, inherits: false })
             })
             .collect();
         if clients.is_empty() {
             continue;
         }
         let facts = bootstrap.and_then(|b| BootstrapFacts::of(&b.value));
-        links.push(KafkaLink { label: client.label, bootstrap, facts, clients, cluster_iam });
+        let scope = "these clients do not inherit the worker's security settings".to_string();
+        links.push(KafkaLink { label: client.label.to_string(), bootstrap, facts, clients, cluster_iam, scope });
     }
     links
 }
@@ -215,18 +236,19 @@ pub fn worker_link(connector: &Connector) -> Option<KafkaLink<'_>> {
     let clients = WORKER_CLIENTS
         .iter()
         .map(|&(prefix, label, inherits)| ClientPrefix {
-            prefix,
-            label,
+            prefix: prefix.to_string(),
+            label: label.to_string(),
             protocol: config.get(&format!("{prefix}security.protocol")).map_or(Protocol::Default, Protocol::Stated),
             inherits,
         })
         .collect();
     Some(KafkaLink {
-        label: "the worker",
+        label: "the worker".to_string(),
         bootstrap: Some(bootstrap),
         facts: BootstrapFacts::of(&bootstrap.value),
         clients,
         cluster_iam: false,
+        scope: "task producers and consumers do not inherit the top-level security.protocol".to_string(),
     })
 }
 

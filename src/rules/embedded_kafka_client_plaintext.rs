@@ -10,7 +10,8 @@ declare_rule! {
     /// `admin.override.`), Debezium's schema history clients (`schema.history.internal.producer.`
     /// and `.consumer.`; `database.history.` in Debezium 1.x) and its Kafka signal channel
     /// (`signal.kafka.bootstrap.servers` with `signal.consumer.`), MirrorMaker 2 (`source.cluster.`,
-    /// `target.cluster.`), Confluent's license topic client (`confluent.topic.`), the HTTP sink's
+    /// `target.cluster.`; in dedicated mode, `connect-mirror-maker.properties`, each alias of `clusters`
+    /// with its `<alias>.` settings or the top-level ones), Confluent's license topic client (`confluent.topic.`), the HTTP sink's
     /// reporter (`reporter.admin.`, `reporter.producer.`) and Replicator (`src.kafka.`,
     /// `dest.kafka.`), and the Debezium Cassandra agent (`kafka.producer.`). A client is plaintext when its `security.protocol` is `PLAINTEXT` or
     /// `SASL_PLAINTEXT`, or when its bootstrap servers are set and `security.protocol` is not:
@@ -79,8 +80,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         let mut missing = Vec::new();
         for client in &link.clients {
             match &client.protocol {
-                Protocol::Stated(entry) => report_stated(context, link, entry, client.prefix, out),
-                Protocol::Default => missing.push(client.prefix),
+                Protocol::Stated(entry) => report_stated(context, link, entry, &client.prefix, out),
+                Protocol::Default => missing.push(client.prefix.as_str()),
             }
         }
         let Some(bootstrap) = link.bootstrap.filter(|_| !missing.is_empty()) else { continue };
@@ -90,12 +91,13 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             _ => "",
         };
         let message = format!(
-            "{}: {} is set but {} {}, so {} in PLAINTEXT, Kafka's default; these clients do not inherit the worker's security settings{consequence}",
+            "{}: {} is set but {} {}, so {} in PLAINTEXT, Kafka's default; {}{consequence}",
             link.label,
             bootstrap.key,
             keys.join(" and "),
             if keys.len() == 1 { "is not" } else { "are not" },
             if keys.len() == 1 { "that client connects" } else { "those clients connect" },
+            link.scope,
         );
         out.push(
             Diagnostic::at_entry(bootstrap, message, help(link))

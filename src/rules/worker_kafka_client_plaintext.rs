@@ -85,7 +85,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     .downgraded(Some(Downgrade::Unverifiable)),
                 ),
                 Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
-                    let (title, applicability, edits) = edits_for(config, &[client.prefix], source.as_deref());
+                    let (title, applicability, edits) = edits_for(config, &[client.prefix.as_str()], source.as_deref());
                     out.push(
                         Diagnostic::at_entry(
                             entry,
@@ -101,7 +101,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             Protocol::Default if client.inherits => {}
             Protocol::Default => {
                 implicit.push(format!("{} ({key} is not set)", client.label));
-                implicit_prefixes.push(client.prefix);
+                implicit_prefixes.push(client.prefix.as_str());
             }
         }
     }
