@@ -75,8 +75,11 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = _cli, skip_typescript)]
 pub fn cli(argv: JsValue, io: JsValue) -> Result<JsValue, JsValue> {
     set_panic_hook();
-    let argv: Vec<String> = serde_wasm_bindgen::from_value(argv).map_err(|e| type_error(&e.to_string()))?;
-    let mut io: crate::cli::Io = serde_wasm_bindgen::from_value(io).map_err(|e| type_error(&e.to_string()))?;
+    // Through JSON: serde_wasm_bindgen ignores unknown fields, and a misspelt answer must fail
+    // rather than have the same step asked again forever.
+    let json = |value: &JsValue| JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let argv: Vec<String> = serde_json::from_str(&json(&argv)).map_err(|e| type_error(&format!("_cli argv: {e}")))?;
+    let mut io: crate::cli::Io = serde_json::from_str(&json(&io)).map_err(|e| type_error(&format!("_cli io: {e}")))?;
     io.today = today();
     to_js(&crate::cli::step(&argv, &io))
 }

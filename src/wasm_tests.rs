@@ -346,3 +346,36 @@ fn garbage_never_traps() {
     assert!(to_sarif(JSON::parse(r#"{"findings":[{"code":"MSK999","range":{"start":{"line":-1}}}]}"#).unwrap()).is_ok());
     assert!(to_sarif(JSON::parse(r#"[{"path":"x","error":{"line":"one"}}]"#).unwrap()).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn cli_steps_with_plain_objects() {
+    let argv = JSON::parse(r#"["--fix", "--unsafe-fixes", "a.properties"]"#).unwrap();
+    let step = cli(argv.clone(), options("{}")).unwrap();
+    assert_plain(&step);
+    assert_eq!(path(&step, &["readConfig", "path"]), ".msk-connect-lint.json");
+    assert_eq!(path(&step, &["readConfig", "search"]), true);
+    let step = cli(argv.clone(), options(r#"{"config":null}"#)).unwrap();
+    assert_eq!(path(&step, &["readFiles", "paths", "0"]), "a.properties", "null: no config file found");
+    assert_eq!(path(&step, &["readFiles", "extensions", "1"]), "properties");
+
+    let files = format!(r#"{{"config":null,"files":[{{"path":"a.properties","text":{}}}]}}"#, serde_json::to_string(PROPERTIES).unwrap());
+    let step = cli(argv.clone(), options(&files)).unwrap();
+    assert_plain(&step);
+    let finish = get(&step, "finish");
+    assert_eq!(path(&finish, &["effects", "0", "write", "path"]), "a.properties");
+    assert!(path(&finish, &["effects", "0", "write", "text"]).as_string().unwrap().contains("protocol=SASL_SSL\n"));
+    assert!(path(&finish, &["effects", "1", "stderr"]).as_string().unwrap().starts_with("a.properties: fixed "));
+    assert!(get(&finish, "stdout").as_string().unwrap().contains(" in 1 file"));
+    assert!(get(&finish, "exitCode").as_f64().is_some());
+
+    let failed = r#"{"config":null,"files":[],"writeFailed":{"path":"a.properties","error":"Permission denied (os error 13)"}}"#;
+    let finish = get(&cli(argv.clone(), options(failed)).unwrap(), "finish");
+    assert_eq!(get(&finish, "exitCode"), 2);
+    assert_eq!(get(&finish, "stdout"), "");
+    assert!(path(&finish, &["effects", "0", "stderr"]).as_string().unwrap().starts_with("msk-connect-lint: a.properties: cannot write: "));
+
+    for bad in [r#"{"files":[{"path":"a"}]}"#, r#"{"today":"2026-01-01"}"#, r#"{"colour":true}"#] {
+        assert!(cli(argv.clone(), options(bad)).unwrap_err().is_instance_of::<js_sys::TypeError>(), "{bad}");
+    }
+    assert!(cli(JsValue::from_str("--fix"), options("{}")).unwrap_err().is_instance_of::<js_sys::TypeError>());
+}
