@@ -1,4 +1,5 @@
-//! The wasm-bindgen binding: with its tests (`wasm_tests.rs`), the only file that names `wasm_bindgen`, `js_sys` or `JsValue`.
+//! The wasm-bindgen binding: with its tests (`wasm_tests.rs`), the only file that names
+//! `wasm_bindgen`, `js_sys` or `JsValue`.
 //!
 //! A thin adapter: take JS values, call the core, hand back plain JS objects (never `Map`s) or
 //! throw a JS `Error` named `InputError` or `OptionsError`. `_cli` hands the Node CLI the same
