@@ -301,9 +301,10 @@ fn resolve(flags: &OptionsInput, config: Option<&Source>, today: Option<&str>) -
     Ok((options, exclude))
 }
 
-/// Checks (or fixes) every file; an unreadable file is reported in its place, not fatal.
+/// Checks (or fixes) every file. An unreadable file is reported in its place; only unreadable
+/// standard input ends the run, before anything is fixed.
 fn lint(request: &Request, options: &Options, files: &[Source], color: bool) -> Outcome {
-    if let Some(Source { text: Err(error), .. }) = files.iter().find(|f| f.path == "-" && f.text.is_err()) {
+    if let Some(error) = files.iter().find_map(|f| f.text.as_ref().err().filter(|_| f.path == "-")) {
         return failure(&format!("cannot read standard input: {error}"));
     }
     let mut effects = Vec::new();
