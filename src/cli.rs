@@ -6,7 +6,7 @@
 //! it returns the next thing to read or, once it has everything, the finished `Outcome`. Being
 //! stateless is what lets the Node CLI drive it across the wasm boundary with plain objects.
 
-use crate::options::{Options, OptionsInput};
+use crate::policy::{Options, OptionsInput};
 use crate::render::{self, unified_diff, FileResult, Style};
 use crate::report::LocatedError;
 use serde::{Deserialize, Deserializer, Serialize};

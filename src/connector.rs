@@ -214,6 +214,21 @@ pub fn is_config_provider_reference(inner: &str) -> bool {
     !alias.is_empty() && !rest.is_empty() && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Appends one RFC 6901 reference token to a JSON pointer (or the format's equivalent path).
+pub fn pointer_push(pointer: &str, token: &str) -> String {
+    let escaped = token.replace('~', "~0").replace('/', "~1");
+    format!("{pointer}/{escaped}")
+}
+
+/// Versions the input does not say, stated by the user because defaults changed between them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    /// The Debezium version (`1.9`, `2.2`, `3.0`): its TLS defaults changed in 2.0 and 2.3.
+    #[serde(default)]
+    pub debezium: Option<String>,
+}
+
 /// Where something sits in the input: a JSON pointer (or the format's equivalent path) and,
 /// when the input was text, its byte span.
 #[derive(Clone, Debug, PartialEq, Eq)]

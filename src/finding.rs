@@ -1,6 +1,6 @@
 //! Finding, Severity, Category, Fix: the report's vocabulary.
 
-use crate::connector::Location;
+use crate::connector::{pointer_push, Config, ConfigEntry, InsertPoint, Location};
 use crate::span::Range;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +87,29 @@ pub struct Edit {
     pub value: Option<String>,
 }
 
+impl Edit {
+    /// Sets `key` in `config` to `value`, adding it when absent.
+    pub fn set(config: &Config, key: &str, value: &str) -> Edit {
+        let pointer = config.get(key).map(|e| e.pointer.clone()).unwrap_or_else(|| {
+            let base = match &config.insert {
+                InsertPoint::JsonObject { pointer, .. } => pointer.as_str(),
+                _ => "",
+            };
+            pointer_push(base, key)
+        });
+        Edit { key: Some(key.to_string()), pointer, value: Some(value.to_string()) }
+    }
+
+    pub fn remove(entry: &ConfigEntry) -> Edit {
+        Edit { key: Some(entry.key.clone()), pointer: entry.pointer.clone(), value: None }
+    }
+
+    /// Sets a field outside the connector config (a cluster-link field), by its pointer.
+    pub fn at_pointer(pointer: &str, value: &str) -> Edit {
+        Edit { key: None, pointer: pointer.to_string(), value: Some(value.to_string()) }
+    }
+}
+
 /// An edit may carry a value rebuilt from the input (a whole URL with one parameter changed), so
 /// what leaves the engine is redacted like any message; `fix` applies the real value inside.
 impl Serialize for Edit {
@@ -106,6 +129,13 @@ pub struct Fix {
     pub title: String,
     pub applicability: Applicability,
     pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix, or none when there is nothing to edit.
+    pub fn new(title: impl Into<String>, applicability: Applicability, edits: Vec<Edit>) -> Option<Fix> {
+        (!edits.is_empty()).then(|| Fix { title: title.into(), applicability, edits })
+    }
 }
 
 /// What to do where a config edit is not enough (the cluster link of an MSK Connect connector

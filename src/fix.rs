@@ -4,7 +4,7 @@
 use crate::connector::{Connector, InsertPoint};
 use crate::finding::{Applicability, Edit, Finding};
 use crate::input::{self, json, properties, InputError};
-use crate::options::Options;
+use crate::policy::Options;
 use crate::report::{build_report, Report};
 use crate::span::Span;
 
@@ -63,7 +63,7 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
 
 /// Fixes may remove every setting of a file (an MSK worker configuration holding only keys MSK
 /// Connect does not accept): nothing is left to check then, which is not an error.
-fn read_fixed(text: &str, options: &crate::options::Options) -> Result<Vec<Connector>, InputError> {
+fn read_fixed(text: &str, options: &crate::policy::Options) -> Result<Vec<Connector>, InputError> {
     match input::read(text, options.format) {
         Err(error) if error.message.starts_with(input::NO_SETTINGS) => Ok(Vec::new()),
         other => other,

@@ -6,10 +6,11 @@
 pub mod cli;
 pub mod connector;
 pub mod endpoints;
+pub mod engine;
 pub mod finding;
 pub mod fix;
 pub mod input;
-pub mod options;
+pub mod policy;
 pub mod redact;
 pub mod render;
 pub mod report;
@@ -21,7 +22,7 @@ pub mod span;
 mod wasm;
 
 pub use finding::{Applicability, Category, Finding, Severity};
-pub use options::{FailOn, Options, OptionsError, OptionsInput};
+pub use policy::{FailOn, Options, OptionsError, OptionsInput};
 pub use report::{LocatedError, Report, Summary, VERSION};
 
 /// Checks one input (any supported format) and returns the report.
@@ -40,7 +41,7 @@ pub fn fix(text: &str, options: &Options) -> Result<fix::FixOutcome, LocatedErro
 
 /// The rule catalogue, with each rule's Markdown docs.
 pub fn rules() -> Vec<RuleInfo> {
-    rules::registry::RULES.iter().map(|r| RuleInfo::of(r)).collect()
+    rules::RULES.iter().map(|r| RuleInfo::of(r)).collect()
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
@@ -67,7 +68,7 @@ impl RuleInfo {
             fix: rule.fix,
             summary: rule.summary(),
             docs: rule.markdown(),
-            references: rule.references.to_vec(),
+            references: rule.references(),
             compliance: rule.compliance.to_vec(),
             covers: rule.covers.to_vec(),
         }
@@ -80,7 +81,7 @@ fn with_today(options: &Options) -> Options {
     let mut options = options.clone();
     if options.today.is_none() {
         if let Ok(elapsed) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-            options.today = Some(options::date_from_days((elapsed.as_secs() / 86_400) as i64));
+            options.today = Some(policy::date_from_days((elapsed.as_secs() / 86_400) as i64));
         }
     }
     options

@@ -1,11 +1,10 @@
-//! Runs the rules over the connectors of one input and assembles the report.
+//! The report a check returns: the engine's findings with their ranges, after the policy's exceptions.
 
 use crate::connector::{Connector, Location};
-use crate::finding::{Category, Finding, Severity};
+use crate::engine;
+use crate::finding::{Finding, Severity};
 use crate::input::InputError;
-use crate::options::{Exception, Options};
-use crate::rules::registry::RULES;
-use crate::rules::{Context, Downgrade, Rule};
+use crate::policy::{Exceptions, ExpiredException, Options, Suppressed};
 use crate::span::{LineIndex, Range};
 use serde::Serialize;
 
@@ -35,23 +34,6 @@ pub struct ReportLocation {
     pub pointer: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<Range>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Suppressed {
-    pub finding: Finding,
-    pub reason: String,
-    pub expires: Option<String>,
-}
-
-/// An exception whose date has passed: it no longer suppresses anything.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ExpiredException {
-    pub rule: String,
-    pub connector: Option<String>,
-    pub key: Option<String>,
-    pub reason: String,
-    pub expires: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -121,76 +103,8 @@ impl std::fmt::Display for LocatedError {
     }
 }
 
-pub fn is_enabled(rule: &Rule, options: &Options) -> bool {
-    (options.select.is_empty() || options.select.contains(&rule)) && !options.ignore.contains(&rule)
-}
-
-/// Every finding of every enabled rule, before policy (severity overrides, exceptions).
-pub fn run_rules(connectors: &[Connector], options: &Options) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (index, connector) in connectors.iter().enumerate() {
-        let context = Context::new(connector, connectors, &options.assume);
-        for rule in RULES.iter().filter(|r| is_enabled(r, options)) {
-            let mut diagnostics = Vec::new();
-            (rule.check)(&context, &mut diagnostics);
-            for diagnostic in diagnostics {
-                let (severity, category) = match diagnostic.downgrade {
-                    None if diagnostic.escalated => (escalate(rule.severity), rule.category),
-                    None => (rule.severity, rule.category),
-                    Some(Downgrade::Loopback) => (Severity::Info, rule.category),
-                    Some(Downgrade::Unverifiable) => (Severity::Info, Category::Unverifiable),
-                };
-                let severity = match options.severity.iter().find(|(r, _)| r.code == rule.code) {
-                    Some((_, level)) if diagnostic.downgrade.is_none() => *level,
-                    _ => severity,
-                };
-                let message = match diagnostic.downgrade {
-                    Some(Downgrade::Loopback) => {
-                        format!("{} (reported as info: the address is loopback, so this link crosses no network)", diagnostic.message)
-                    }
-                    _ => diagnostic.message,
-                };
-                let mut fix = diagnostic.fix;
-                if matches!(connector.config.insert, crate::connector::InsertPoint::Embedded) {
-                    // The settings sit inside an encoded blob: the edit is advice, not a text change.
-                    if let Some(fix) = fix.as_mut().filter(|f| f.edits.iter().any(|e| e.key.is_some())) {
-                        fix.applicability = crate::finding::Applicability::DisplayOnly;
-                    }
-                }
-                findings.push(Finding {
-                    code: rule.code,
-                    name: rule.name,
-                    severity,
-                    category,
-                    message,
-                    help: diagnostic.help,
-                    connector: index,
-                    key: diagnostic.key,
-                    pointer: diagnostic.location.pointer.clone(),
-                    range: None,
-                    fix,
-                    remediation: diagnostic.remediation,
-                    references: rule.references.to_vec(),
-                    compliance: rule.compliance.to_vec(),
-                    location: Some(diagnostic.location),
-                });
-            }
-        }
-    }
-    findings
-}
-
-fn escalate(severity: Severity) -> Severity {
-    match severity {
-        Severity::Info => Severity::Low,
-        Severity::Low => Severity::Medium,
-        Severity::Medium => Severity::High,
-        Severity::High | Severity::Critical => Severity::Critical,
-    }
-}
-
 pub fn build_report(text: Option<&str>, connectors: &[Connector], options: &Options) -> Report {
-    let mut findings = run_rules(connectors, options);
+    let mut findings = engine::run(connectors, options);
     let index = text.map(LineIndex::new);
     let range_of = |location: &Location| index.as_ref().map(|i| i.range(location.span));
     for finding in &mut findings {
@@ -201,33 +115,7 @@ pub fn build_report(text: Option<&str>, connectors: &[Connector], options: &Opti
         (a.connector, line(a), std::cmp::Reverse(a.severity), a.code).cmp(&(b.connector, line(b), std::cmp::Reverse(b.severity), b.code))
     });
 
-    let mut kept = Vec::new();
-    let mut suppressed = Vec::new();
-    let mut expired = Vec::new();
-    for finding in findings {
-        let connector = &connectors[finding.connector];
-        let matching: Vec<&Exception> = options.exceptions.iter().filter(|e| exception_matches(e, &finding, connector)).collect();
-        let (live, dead): (Vec<&Exception>, Vec<&Exception>) = matching.into_iter().partition(|e| !has_expired(e, options));
-        for exception in dead {
-            let entry = ExpiredException {
-                rule: exception.rule.clone(),
-                connector: exception.connector.clone(),
-                key: exception.key.clone(),
-                reason: exception.reason.clone(),
-                expires: exception.expires.clone().unwrap_or_default(),
-            };
-            if !expired.contains(&entry) {
-                expired.push(entry);
-            }
-        }
-        match live.first() {
-            Some(exception) => {
-                suppressed.push(Suppressed { finding, reason: exception.reason.clone(), expires: exception.expires.clone() })
-            }
-            None => kept.push(finding),
-        }
-    }
-
+    let Exceptions { kept, suppressed, expired } = options.apply_exceptions(findings, connectors);
     let mut summary = Summary::default();
     for finding in &kept {
         summary.add(finding.severity);
@@ -252,20 +140,5 @@ pub fn build_report(text: Option<&str>, connectors: &[Connector], options: &Opti
         expired_exceptions: expired,
         summary,
         passed,
-    }
-}
-
-fn exception_matches(exception: &Exception, finding: &Finding, connector: &Connector) -> bool {
-    let rule_matches = exception.rule == finding.code || exception.rule == finding.name;
-    let connector_matches = exception.connector.as_ref().is_none_or(|name| connector.name.as_deref() == Some(name.as_str()));
-    let key_matches = exception.key.as_ref().is_none_or(|key| finding.key.as_deref() == Some(key.as_str()));
-    rule_matches && connector_matches && key_matches
-}
-
-/// An exception applies up to and including its `expires` day. ISO dates compare as text.
-fn has_expired(exception: &Exception, options: &Options) -> bool {
-    match (&exception.expires, &options.today) {
-        (Some(expires), Some(today)) => today.as_str() > expires.as_str(),
-        _ => false,
     }
 }

@@ -3,7 +3,7 @@
 use crate::finding::Severity;
 use crate::render::FileResult;
 use crate::report::{TOOL_NAME, VERSION};
-use crate::rules::registry::RULES;
+use crate::rules::RULES;
 use serde_json::{json, Value};
 
 pub const INFORMATION_URI: &str = "https://github.com/msk-connect-lint/msk-connect-lint";
@@ -77,7 +77,7 @@ fn render(files: &[SarifFile]) -> Value {
                 "shortDescription": { "text": rule.summary() },
                 "fullDescription": { "text": rule.summary() },
                 "help": { "text": rule.markdown(), "markdown": rule.markdown() },
-                "helpUri": rule.references.first().copied().unwrap_or(INFORMATION_URI),
+                "helpUri": rule.references().first().copied().unwrap_or(INFORMATION_URI),
                 "defaultConfiguration": { "level": level(rule.severity) },
                 "properties": {
                     "tags": ["security", rule.category.name()],

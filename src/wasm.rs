@@ -1,12 +1,12 @@
-//! The wasm-bindgen binding: with its tests (`wasm_tests.rs`), the only file that names
+//! The wasm-bindgen binding: with its tests (`wasm/tests.rs`), the only file that names
 //! `wasm_bindgen`, `js_sys` or `JsValue`.
 //!
 //! A thin adapter: take JS values, call the core, hand back plain JS objects (never `Map`s) or
 //! throw a JS `Error` named `InputError` or `OptionsError`. `_cli` hands the Node CLI the same
 //! driver as the native one (`crate::cli`). The TypeScript declarations are `wasm.d.ts`; the tests
-//! (under Node and in Chromium) are `wasm_tests.rs`.
+//! (under Node and in Chromium) are `wasm/tests.rs`.
 
-use crate::options::{Options, OptionsInput};
+use crate::policy::{Options, OptionsInput};
 use crate::report::{LocatedError, Report};
 use crate::{Finding, VERSION};
 use js_sys::{Error, Reflect, JSON};
@@ -154,7 +154,7 @@ fn without_position(message: &str) -> &str {
 /// Today in UTC as `YYYY-MM-DD`, as the native CLI computes it from the system clock.
 fn today() -> Option<String> {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).filter(|d| crate::options::is_date(d)).map(str::to_string)
+    iso.get(..10).filter(|d| crate::policy::is_date(d)).map(str::to_string)
 }
 
 fn json_value(value: &JsValue) -> Option<serde_json::Value> {
@@ -195,5 +195,4 @@ fn set_panic_hook() {
 }
 
 #[cfg(test)]
-#[path = "wasm_tests.rs"]
 mod tests;

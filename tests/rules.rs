@@ -5,8 +5,8 @@ mod common;
 
 use common::{codes, diff, files_in, options, read, report, root};
 use msk_connect_lint::finding::Applicability;
-use msk_connect_lint::rules::registry::RULES;
 use msk_connect_lint::rules::FixAvailability;
+use msk_connect_lint::rules::RULES;
 use msk_connect_lint::{check, fix, render};
 
 const SECTIONS: [&str; 6] = ["## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Fix safety", "## References"];
@@ -43,7 +43,7 @@ fn docs_have_every_section() {
             assert!(markdown.contains(section), "{} lacks {section}", rule.code);
         }
         assert!(!rule.summary().is_empty(), "{} has no summary", rule.code);
-        assert!(!rule.references.is_empty(), "{} has no references", rule.code);
+        assert!(!rule.references().is_empty(), "{} has no references", rule.code);
     }
 }
 

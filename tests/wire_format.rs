@@ -31,9 +31,9 @@ fn report_json_is_exact() {
         "findings": [{
             "code": "MSK012",
             "name": "kafka-client-hostname-verification-disabled",
-            "severity": "low",
+            "severity": "medium",
             "category": "unverified-tls",
-            "message": "producer.override.ssl.endpoint.identification.algorithm is empty: host name verification is off, so any trusted certificate is accepted for any host",
+            "message": "producer.override.ssl.endpoint.identification.algorithm is empty: host name verification is off, and the client trusts the default public CA store, so a certificate any public CA issued for any name is accepted",
             "help": "Set it to https (the default) or remove it",
             "connector": 0,
             "key": "producer.override.ssl.endpoint.identification.algorithm",
@@ -55,7 +55,7 @@ fn report_json_is_exact() {
             "compliance": ["CWE-297"]
         }],
         "suppressed": [],
-        "summary": { "critical": 0, "high": 0, "medium": 0, "low": 1, "info": 0 },
+        "summary": { "critical": 0, "high": 0, "medium": 1, "low": 0, "info": 0 },
         "passed": true
     });
     assert_eq!(value, expected, "{}", serde_json::to_string_pretty(&value).unwrap());

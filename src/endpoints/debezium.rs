@@ -5,12 +5,11 @@
 //! (1.x `database.history.*` and `database.server.name`, 2.x `schema.history.internal.*` and
 //! `topic.prefix`) unless the `assume.debezium` option states the version.
 
-use super::jdbc::pg_mode_posture;
-use super::links::{chosen_by, set, Link, LinkKind, Posture};
+use super::link::{Link, LinkKind, Posture, Trust};
+use super::modes::{self, ModeTable};
 use super::mongodb;
-use crate::connector::{ConfigEntry, Connector, Family};
-use crate::finding::Applicability;
-use crate::options::Assumptions;
+use crate::connector::{Assumptions, ConfigEntry, Connector, Family};
+use crate::finding::{Applicability, Edit};
 
 /// The Debezium version a verdict assumes, as (major, minor).
 fn version(connector: &Connector, assume: &Assumptions) -> ((u32, u32), String) {
@@ -32,27 +31,92 @@ fn version(connector: &Connector, assume: &Assumptions) -> ((u32, u32), String) 
     ((2, 3), "Debezium 2.3 or later; state an older version with the assume.debezium option".to_string())
 }
 
-/// Debezium MySQL's `database.ssl.mode` values.
-pub fn mysql_mode_posture(mode: &str) -> (Posture, &'static str) {
-    match mode.trim().to_ascii_lowercase().replace('-', "_").as_str() {
-        "disabled" => (Posture::Plaintext, "TLS is off"),
-        "preferred" => (Posture::Fallback, "falls back to plaintext when the server does not offer TLS"),
-        "required" => (Posture::CertificateUnverified, "encrypts but does not check the certificate"),
-        "verify_ca" => (Posture::HostnameUnverified, "checks the certificate but not the host name"),
-        "verify_identity" => (Posture::Verified, "checks certificate and host name"),
-        _ => (Posture::Unknown, "not a value Debezium knows"),
-    }
+/// A Debezium family whose TLS one setting chooses, with the family's mode table and its default
+/// before and since 2.3 (when MySQL and PostgreSQL moved from no TLS to opportunistic TLS).
+pub struct TlsSetting {
+    pub family: Family,
+    pub service: &'static str,
+    pub key: &'static str,
+    pub table: &'static ModeTable,
+    pub default_before_2_3: &'static str,
+    pub default_since_2_3: &'static str,
+    pub references: &'static [&'static str],
 }
 
-/// Debezium MariaDB's `database.ssl.mode` values (hyphenated, unlike MySQL's).
-fn mariadb_mode_posture(mode: &str) -> (Posture, &'static str) {
-    match mode.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-        "disable" | "disabled" => (Posture::Plaintext, "TLS is off"),
-        "trust" => (Posture::CertificateUnverified, "encrypts but checks neither certificate nor host name"),
-        "verify-ca" => (Posture::HostnameUnverified, "checks the certificate but not the host name"),
-        "verify-full" => (Posture::Verified, "checks certificate and host name"),
-        _ => (Posture::Unknown, "not a value Debezium's MariaDB connector knows (disable, trust, verify-ca, verify-full)"),
-    }
+pub static TLS_SETTINGS: [TlsSetting; 3] = [
+    TlsSetting {
+        family: Family::DebeziumMysql,
+        service: "MySQL (Debezium)",
+        key: "database.ssl.mode",
+        table: &modes::MYSQL,
+        default_before_2_3: "disabled",
+        default_since_2_3: "preferred",
+        references: &["https://debezium.io/documentation/reference/stable/connectors/mysql.html"],
+    },
+    TlsSetting {
+        family: Family::DebeziumMariadb,
+        service: "MariaDB (Debezium)",
+        key: "database.ssl.mode",
+        table: &modes::MARIADB,
+        default_before_2_3: "disable",
+        default_since_2_3: "disable",
+        references: &["https://debezium.io/documentation/reference/stable/connectors/mariadb.html"],
+    },
+    TlsSetting {
+        family: Family::DebeziumPostgres,
+        service: "PostgreSQL (Debezium)",
+        key: "database.sslmode",
+        table: &modes::POSTGRES,
+        default_before_2_3: "disable",
+        default_since_2_3: "prefer",
+        references: &["https://debezium.io/documentation/reference/stable/connectors/postgresql.html"],
+    },
+];
+
+/// What the Debezium analysers read beyond `TLS_SETTINGS`, by posture, for the rule docs.
+pub static NOTES: [(&str, Posture, &str); 5] = [
+    ("SQL Server (Debezium)", Posture::Plaintext, "`database.encrypt=false` or `driver.encrypt=false`"),
+    (
+        "SQL Server (Debezium)",
+        Posture::Plaintext,
+        "no `database.encrypt` in Debezium 1.x, which bundles mssql-jdbc 9.4 (no encryption by default)",
+    ),
+    ("SQL Server (Debezium)", Posture::CertificateUnverified, "`database.trustServerCertificate=true`"),
+    ("Oracle (Debezium)", Posture::Plaintext, "`database.hostname` without a TCPS `database.url`"),
+    ("Db2 (Debezium)", Posture::Plaintext, "no `driver.sslConnection=true`"),
+];
+
+/// The link a `TlsSetting` family makes: by its setting, or by the default of the version.
+fn chosen_link(setting: &TlsSetting, connector: &Connector, at: &ConfigEntry, v: (u32, u32), assumption: &str) -> Option<Link> {
+    let config = &connector.config;
+    let link = match config.get(setting.key) {
+        Some(entry) => setting.table.link(setting.service, entry)?,
+        None => {
+            let (default, changed) = if v >= (2, 3) {
+                (setting.default_since_2_3, setting.default_before_2_3)
+            } else {
+                (setting.default_before_2_3, setting.default_since_2_3)
+            };
+            let mode = setting.table.find(default)?;
+            let (reason, assumption) = match (default == changed, v >= (2, 3)) {
+                (true, _) => (format!("no {}: the default `{default}` {}", setting.key, mode.why), None),
+                (false, true) => (
+                    format!("no {}: the default `{default}` {}", setting.key, mode.why),
+                    Some(format!("assumes {assumption}; before 2.3 the default was `{changed}`")),
+                ),
+                (false, false) => (
+                    format!("no {}: before Debezium 2.3 the default `{default}` {}", setting.key, mode.why),
+                    Some(format!("assumes {assumption}")),
+                ),
+            };
+            Link::new(LinkKind::Database, setting.service, at, mode.posture, reason).assuming(assumption)
+        }
+    };
+    let verified = setting.table.verified().to_ascii_lowercase();
+    Some(
+        link.fixed_by(format!("Set {}={verified}", setting.key), Applicability::Unsafe, vec![Edit::set(config, setting.key, &verified)])
+            .documented_by(setting.references),
+    )
 }
 
 fn anchor(connector: &Connector) -> Option<&ConfigEntry> {
@@ -68,107 +132,37 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
     let hosts: Vec<String> =
         config.text("database.hostname").map(|h| h.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
     let (v, assumption) = version(connector, assume);
-    let since_2_3 = v >= (2, 3);
     match connector.family {
-        Family::DebeziumMysql => {
-            let fix = |l: Link| {
-                l.fixed_by(
-                    "Set database.ssl.mode=verify_identity",
-                    Applicability::Unsafe,
-                    vec![set(connector, "database.ssl.mode", "verify_identity")],
-                )
-            };
-            let link = match config.get("database.ssl.mode") {
-                Some(entry) => {
-                    let Some(link) = chosen_by("MySQL (Debezium)", entry, mysql_mode_posture) else { return };
-                    link
-                }
-                None if since_2_3 => Link::new(
-                    LinkKind::Database,
-                    "MySQL (Debezium)",
-                    at,
-                    Posture::Fallback,
-                    "no database.ssl.mode: the default `preferred` falls back to plaintext when the server does not offer TLS",
-                )
-                .assuming(Some(format!("assumes {assumption}; before 2.3 the default was `disabled`"))),
-                None => Link::new(
-                    LinkKind::Database,
-                    "MySQL (Debezium)",
-                    at,
-                    Posture::Plaintext,
-                    "no database.ssl.mode: the default before Debezium 2.3 is `disabled`",
-                )
-                .assuming(Some(format!("assumes {assumption}"))),
-            };
-            out.push(fix(link).on_hosts(&hosts));
-        }
-        Family::DebeziumMariadb => {
-            let fix = |l: Link| {
-                l.fixed_by(
-                    "Set database.ssl.mode=verify-full",
-                    Applicability::Unsafe,
-                    vec![set(connector, "database.ssl.mode", "verify-full")],
-                )
-            };
-            let link = match config.get("database.ssl.mode") {
-                Some(entry) => {
-                    let Some(link) = chosen_by("MariaDB (Debezium)", entry, mariadb_mode_posture) else { return };
-                    link
-                }
-                None => Link::new(
-                    LinkKind::Database,
-                    "MariaDB (Debezium)",
-                    at,
-                    Posture::Plaintext,
-                    "no database.ssl.mode: the MariaDB connector defaults to `disable`",
-                ),
-            };
-            out.push(fix(link).on_hosts(&hosts));
-        }
-        Family::DebeziumPostgres => {
-            let fix = |l: Link| {
-                l.fixed_by(
-                    "Set database.sslmode=verify-full",
-                    Applicability::Unsafe,
-                    vec![set(connector, "database.sslmode", "verify-full")],
-                )
-            };
+        Family::DebeziumMysql | Family::DebeziumMariadb | Family::DebeziumPostgres => {
+            let Some(setting) = TLS_SETTINGS.iter().find(|s| s.family == connector.family) else { return };
+            let Some(mut link) = chosen_link(setting, connector, at, v, &assumption) else { return };
             let non_validating =
                 config.get("database.sslfactory").filter(|e| e.text().is_some_and(|t| t.ends_with("NonValidatingFactory")));
-            let link = match config.get("database.sslmode") {
-                Some(entry) => {
-                    let posture_of = |mode: &str| pg_mode_posture(mode).unwrap_or((Posture::Unknown, "not a value the driver knows"));
-                    let Some(link) = chosen_by("PostgreSQL (Debezium)", entry, posture_of) else { return };
-                    link
+            if let Some(factory) = non_validating.filter(|_| connector.family == Family::DebeziumPostgres) {
+                if link.posture > Posture::CertificateUnverified {
+                    let fix = link.fix.take();
+                    link = Link::new(
+                        LinkKind::Database,
+                        setting.service,
+                        factory,
+                        Posture::CertificateUnverified,
+                        "database.sslfactory=...NonValidatingFactory trusts every certificate",
+                    )
+                    .documented_by(setting.references);
+                    link.fix = fix;
                 }
-                None if since_2_3 => Link::new(
-                    LinkKind::Database,
-                    "PostgreSQL (Debezium)",
-                    at,
-                    Posture::Fallback,
-                    "no database.sslmode: the default `prefer` falls back to plaintext when the server does not offer TLS",
-                )
-                .assuming(Some(format!("assumes {assumption}; before 2.3 the default was `disable`"))),
-                None => Link::new(
-                    LinkKind::Database,
-                    "PostgreSQL (Debezium)",
-                    at,
-                    Posture::Plaintext,
-                    "no database.sslmode: the default before Debezium 2.3 is `disable`",
-                )
-                .assuming(Some(format!("assumes {assumption}"))),
+            }
+            let trust_keys: &[&str] = match connector.family {
+                Family::DebeziumPostgres => &["database.sslrootcert"],
+                _ => &["database.ssl.truststore"],
             };
-            let link = match non_validating {
-                Some(factory) if link.posture > Posture::CertificateUnverified => Link::new(
-                    LinkKind::Database,
-                    "PostgreSQL (Debezium)",
-                    factory,
-                    Posture::CertificateUnverified,
-                    "database.sslfactory=...NonValidatingFactory trusts every certificate",
-                ),
-                _ => link,
+            let trust = match Trust::from_settings(trust_keys.iter().filter_map(|k| config.get(k))) {
+                Trust::DefaultStore if connector.family == Family::DebeziumPostgres => {
+                    Trust::PrivateCa("pgJDBC's default root certificate file, ~/.postgresql/root.crt".to_string())
+                }
+                trust => trust,
             };
-            out.push(fix(link).on_hosts(&hosts));
+            out.push(link.on_hosts(&hosts).trusting(trust));
         }
         Family::DebeziumSqlserver => {
             let get = |name: &str| config.get(&format!("driver.{name}")).or_else(|| config.get(&format!("database.{name}")));
@@ -185,7 +179,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 .fixed_by(
                     format!("Set {}=true", entry.key),
                     Applicability::Unsafe,
-                    vec![set(connector, &entry.key, "true")],
+                    vec![Edit::set(config, &entry.key, "true")],
                 ),
                 (_, Some(entry)) => Link::new(
                     LinkKind::Database,
@@ -197,7 +191,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 .fixed_by(
                     format!("Set {}=false", entry.key),
                     Applicability::Unsafe,
-                    vec![set(connector, &entry.key, "false")],
+                    vec![Edit::set(config, &entry.key, "false")],
                 ),
                 (Some(_), None) => return,
                 (None, None) if v < (2, 0) => Link::new(
@@ -211,7 +205,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 .fixed_by(
                     "Set database.encrypt=true",
                     Applicability::Unsafe,
-                    vec![set(connector, "database.encrypt", "true")],
+                    vec![Edit::set(config, "database.encrypt", "true")],
                 ),
                 (None, None) => return,
             };
@@ -239,7 +233,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 Some(entry) if entry.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("true")) => return,
                 Some(entry) => {
                     Link::new(LinkKind::Database, "Db2 (Debezium)", entry, Posture::Plaintext, format!("{}: TLS is off", entry.key))
-                        .fixed_by(format!("Set {}=true", entry.key), Applicability::Unsafe, vec![set(connector, &entry.key, "true")])
+                        .fixed_by(format!("Set {}=true", entry.key), Applicability::Unsafe, vec![Edit::set(config, &entry.key, "true")])
                 }
                 None => Link::new(
                     LinkKind::Database,
@@ -251,7 +245,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 .fixed_by(
                     "Set driver.sslConnection=true",
                     Applicability::Unsafe,
-                    vec![set(connector, "driver.sslConnection", "true")],
+                    vec![Edit::set(config, "driver.sslConnection", "true")],
                 ),
             };
             out.push(link.on_hosts(&hosts));
@@ -281,12 +275,12 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             };
             let verdict = mongodb::analyze(&text, ssl_enabled, "mongodb.ssl.enabled");
             let mut link =
-                Link::new(LinkKind::Service, "MongoDB (Debezium)", entry, verdict.posture, verdict.reason).on_hosts(&verdict.hosts);
+                Link::new(LinkKind::Service, "MongoDB (Debezium)", entry, verdict.posture, verdict.reason.clone()).on_hosts(&verdict.hosts);
             if verdict.posture == Posture::Plaintext && verdict.url.param("tls").is_none() && verdict.url.param("ssl").is_none() {
                 link = link.fixed_by(
                     "Set mongodb.ssl.enabled=true",
                     Applicability::Unsafe,
-                    vec![set(connector, "mongodb.ssl.enabled", "true")],
+                    vec![Edit::set(config, "mongodb.ssl.enabled", "true")],
                 );
             }
             if verdict.posture == Posture::Verified {
@@ -305,12 +299,15 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                     .fixed_by(
                         "Set mongodb.ssl.invalid.hostname.allowed=false",
                         Applicability::Safe,
-                        vec![set(connector, &allowed.key, "false")],
+                        vec![Edit::set(config, &allowed.key, "false")],
                     );
                 }
             }
             if verdict.plain_password {
                 link.cleartext_credentials = Some("the password in the connection string (authMechanism=PLAIN)".to_string());
+            }
+            if entry.key == "mongodb.connection.string" {
+                link.ignored.extend(verdict.ignored(config, entry));
             }
             out.push(link);
         }

@@ -4,17 +4,31 @@
 //! and later) passes every `connection.<prop>` it does not define itself to the driver, and
 //! Debezium passes `database.<prop>` and `driver.<prop>`. URL parameters win over those.
 
-use super::links::{Link, LinkKind, Posture, WeakTls};
+use super::link::{Ignored, Link, LinkKind, Posture, Trust, WeakTls};
+use super::modes::{self, ModeTable};
 use super::url::{self, Param};
 use crate::connector::{ConfigEntry, Connector, Family};
-use crate::finding::{Applicability, Edit};
+use crate::finding::{Applicability, Edit, Fix};
 
 /// Keys the Confluent JDBC connectors define under `connection.`: these are not passed through.
 const CONFLUENT_DEFINED: [&str; 5] =
     ["connection.url", "connection.user", "connection.password", "connection.attempts", "connection.backoff.ms"];
 
+/// How a driver's URL carries properties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Driver {
+pub enum Syntax {
+    /// `?a=b&c=d`
+    Query,
+    /// `;a=b;c=d` (SQL Server, jTDS)
+    Semicolon,
+    /// `/database:a=b;c=d;`, every property terminated by `;` (Db2 JCC)
+    Db2,
+    /// EZConnect or a `(DESCRIPTION=...)` descriptor, `?a=b` for properties (Oracle thin)
+    Oracle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DriverId {
     Mysql,
     Mariadb,
     Postgres,
@@ -25,50 +39,260 @@ pub enum Driver {
     Db2,
     Clickhouse,
     Snowflake,
+}
+
+/// What a driver does when the URL does not choose a mode.
+pub struct DriverDefault {
+    pub posture: Posture,
+    pub reason: &'static str,
+    /// The driver versions the default holds for, said in the message.
+    pub assumption: Option<&'static str>,
+}
+
+/// One JDBC driver's TLS facts: everything about it that a table can say.
+pub struct Driver {
+    pub id: DriverId,
+    pub name: &'static str,
+    /// Lower-case subprotocols after `jdbc:` that select this driver.
+    pub subprotocols: &'static [&'static str],
+    pub syntax: Syntax,
+    /// The property that chooses the TLS mode, and its values.
+    pub mode: Option<(&'static str, &'static ModeTable)>,
+    pub default: Option<DriverDefault>,
+    /// The property and value that turn on TLS with full verification.
+    pub fix: Option<(&'static str, &'static str)>,
+    /// Properties that list the TLS versions the driver may use, and the value that allows only
+    /// current ones.
+    pub tls_versions: &'static [&'static str],
+    pub tls_versions_fix: &'static str,
+    /// Properties that name a CA of the user's own instead of the driver's default store.
+    pub trust: &'static [&'static str],
+    /// The driver's default trust when it is not the JVM's public store.
+    pub default_trust: Option<&'static str>,
+    /// Settings the driver's code reads beyond its mode table, by posture, for the rule docs.
+    pub notes: &'static [(Posture, &'static str)],
+    pub references: &'static [&'static str],
+}
+
+pub static DRIVERS: [Driver; 10] = [
+    Driver {
+        id: DriverId::Mysql,
+        name: "MySQL (Connector/J)",
+        subprotocols: &["mysql"],
+        syntax: Syntax::Query,
+        mode: Some(("sslMode", &modes::MYSQL)),
+        default: Some(DriverDefault {
+            posture: Posture::Fallback,
+            reason: "no sslMode: Connector/J falls back to plaintext when the server does not offer TLS",
+            assumption: Some("Connector/J 8.0.13 and later default to sslMode=PREFERRED"),
+        }),
+        fix: Some(("sslMode", "VERIFY_IDENTITY")),
+        tls_versions: &["tlsVersions", "enabledTLSProtocols"],
+        tls_versions_fix: "TLSv1.2,TLSv1.3",
+        trust: &["trustCertificateKeyStoreUrl"],
+        default_trust: None,
+        notes: &[
+            (Posture::Plaintext, "`useSSL=false`"),
+            (Posture::Fallback, "`useSSL=true` alone (maps to `PREFERRED`)"),
+            (Posture::CertificateUnverified, "`useSSL=true&requireSSL=true` (maps to `REQUIRED`)"),
+            (Posture::HostnameUnverified, "`useSSL=true&verifyServerCertificate=true` (maps to `VERIFY_CA`: no legacy combination gives `VERIFY_IDENTITY`)"),
+        ],
+        references: &["https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html"],
+    },
+    Driver {
+        id: DriverId::Mariadb,
+        name: "MariaDB (Connector/J)",
+        subprotocols: &["mariadb"],
+        syntax: Syntax::Query,
+        mode: Some(("sslMode", &modes::MARIADB)),
+        default: Some(DriverDefault {
+            posture: Posture::Plaintext,
+            reason: "no sslMode: MariaDB Connector/J defaults to sslMode=disable",
+            assumption: None,
+        }),
+        fix: Some(("sslMode", "verify-full")),
+        tls_versions: &["enabledSslProtocolSuites"],
+        tls_versions_fix: "TLSv1.2,TLSv1.3",
+        trust: &["serverSslCert", "trustStore"],
+        default_trust: None,
+        notes: &[
+            (Posture::CertificateUnverified, "`useSsl=true&trustServerCertificate=true` (maps to `trust`)"),
+            (Posture::HostnameUnverified, "`useSsl=true&disableSslHostnameVerification=true` (maps to `verify-ca`)"),
+        ],
+        references: &["https://mariadb.com/kb/en/about-mariadb-connector-j/#tls-parameters"],
+    },
+    Driver {
+        id: DriverId::Postgres,
+        name: "PostgreSQL (pgJDBC)",
+        subprotocols: &["postgresql", "pgsql"],
+        syntax: Syntax::Query,
+        mode: Some(("sslmode", &modes::POSTGRES)),
+        default: Some(DriverDefault {
+            posture: Posture::Fallback,
+            reason: "no sslmode: the driver falls back to plaintext when the server does not offer TLS",
+            assumption: Some("pgJDBC defaults to sslmode=prefer"),
+        }),
+        fix: Some(("sslmode", "verify-full")),
+        tls_versions: &[],
+        tls_versions_fix: "",
+        trust: &["sslrootcert"],
+        default_trust: Some("pgJDBC's default root certificate file, ~/.postgresql/root.crt"),
+        notes: &[
+            (Posture::CertificateUnverified, "`sslfactory=org.postgresql.ssl.NonValidatingFactory`"),
+            (Posture::Verified, "`ssl=true` without `sslmode` (pgJDBC 42.2.5 and later: `verify-full`)"),
+        ],
+        references: &["https://jdbc.postgresql.org/documentation/ssl/"],
+    },
+    Driver {
+        id: DriverId::Sqlserver,
+        name: "SQL Server (mssql-jdbc)",
+        subprotocols: &["sqlserver"],
+        syntax: Syntax::Semicolon,
+        mode: Some(("encrypt", &modes::SQLSERVER)),
+        default: None,
+        fix: Some(("encrypt", "true")),
+        tls_versions: &["sslProtocol"],
+        tls_versions_fix: "TLSv1.2",
+        trust: &["trustStore"],
+        default_trust: None,
+        notes: &[
+            (Posture::Plaintext, "no `encrypt` through the Confluent JDBC connector up to 10.9.0, which bundles mssql-jdbc 8.4.1"),
+            (Posture::CertificateUnverified, "`trustServerCertificate=true`"),
+        ],
+        references: &["https://learn.microsoft.com/en-us/sql/connect/jdbc/setting-the-connection-properties"],
+    },
+    Driver {
+        id: DriverId::Jtds,
+        name: "SQL Server (jTDS)",
+        subprotocols: &["jtds:"],
+        syntax: Syntax::Semicolon,
+        mode: Some(("ssl", &modes::JTDS)),
+        default: Some(DriverDefault { posture: Posture::Plaintext, reason: "no ssl: jTDS defaults to ssl=off", assumption: None }),
+        fix: Some(("ssl", "authenticate")),
+        tls_versions: &[],
+        tls_versions_fix: "",
+        trust: &[],
+        default_trust: None,
+        notes: &[],
+        references: &["https://jtds.sourceforge.net/faq.html#urlFormat"],
+    },
+    Driver {
+        id: DriverId::Oracle,
+        name: "Oracle (thin driver)",
+        subprotocols: &["oracle:"],
+        syntax: Syntax::Oracle,
+        mode: None,
+        default: None,
+        fix: Some(("oracle.net.ssl_server_dn_match", "true")),
+        tls_versions: &["oracle.net.ssl_version"],
+        tls_versions_fix: "1.2",
+        trust: &["javax.net.ssl.trustStore", "oracle.net.wallet_location"],
+        default_trust: None,
+        notes: &[
+            (Posture::Plaintext, "plain TCP instead of TCPS"),
+            (Posture::Fallback, "`oracle.net.encryption_client=REQUESTED` or `ACCEPTED` over TCP"),
+            (Posture::CertificateUnverified, "native network encryption (`oracle.net.encryption_client=REQUIRED`) over TCP"),
+            (Posture::HostnameUnverified, "TCPS without `oracle.net.ssl_server_dn_match=true` (drivers before 19.15/21.6, such as the ojdbc8 19.7 the Confluent JDBC connector bundles, do not match the name by default)"),
+        ],
+        references: &["https://docs.oracle.com/en/database/oracle/oracle-database/19/jjdbc/client-side-security.html"],
+    },
+    Driver {
+        id: DriverId::Redshift,
+        name: "Amazon Redshift (JDBC)",
+        subprotocols: &["redshift"],
+        syntax: Syntax::Query,
+        mode: Some(("sslmode", &modes::POSTGRES)),
+        default: Some(DriverDefault {
+            posture: Posture::HostnameUnverified,
+            reason: "no sslmode: the Redshift driver uses TLS with verify-ca, which does not check the host name",
+            assumption: None,
+        }),
+        fix: Some(("sslmode", "verify-full")),
+        tls_versions: &[],
+        tls_versions_fix: "",
+        trust: &["sslrootcert"],
+        default_trust: None,
+        notes: &[
+            (Posture::Plaintext, "`ssl=false`"),
+            (Posture::CertificateUnverified, "`sslfactory=...NonValidatingFactory`"),
+        ],
+        references: &["https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html"],
+    },
+    Driver {
+        id: DriverId::Db2,
+        name: "IBM Db2 (JCC)",
+        subprotocols: &["db2", "as400"],
+        syntax: Syntax::Db2,
+        mode: Some(("sslConnection", &modes::DB2)),
+        default: Some(DriverDefault {
+            posture: Posture::Plaintext,
+            reason: "no sslConnection: the Db2 JCC driver defaults to sslConnection=false",
+            assumption: None,
+        }),
+        fix: Some(("sslConnection", "true")),
+        tls_versions: &["sslVersion"],
+        tls_versions_fix: "TLSv1.2",
+        trust: &["sslTrustStoreLocation", "sslCertLocation"],
+        default_trust: None,
+        notes: &[(Posture::HostnameUnverified, "unless `sslClientHostnameValidation=BASIC` is set too (Db2 clients 11.5.6 and later)")],
+        references: &["https://www.ibm.com/docs/en/db2/11.5?topic=pdjc-common-data-server-driver-jdbc-sqlj-properties-all-database-products"],
+    },
+    Driver {
+        id: DriverId::Clickhouse,
+        name: "ClickHouse (JDBC)",
+        subprotocols: &["clickhouse", "ch:"],
+        syntax: Syntax::Query,
+        mode: Some(("ssl", &modes::CLICKHOUSE)),
+        default: Some(DriverDefault {
+            posture: Posture::Plaintext,
+            reason: "no ssl: the ClickHouse JDBC driver defaults to ssl=false",
+            assumption: None,
+        }),
+        fix: Some(("ssl", "true")),
+        tls_versions: &[],
+        tls_versions_fix: "",
+        trust: &["sslrootcert"],
+        default_trust: None,
+        notes: &[(Posture::CertificateUnverified, "`sslmode=none`")],
+        references: &["https://clickhouse.com/docs/integrations/language-clients/java/jdbc"],
+    },
+    Driver {
+        id: DriverId::Snowflake,
+        name: "Snowflake (JDBC)",
+        subprotocols: &["snowflake"],
+        syntax: Syntax::Query,
+        mode: Some(("ssl", &modes::SNOWFLAKE)),
+        default: Some(DriverDefault { posture: Posture::Verified, reason: "HTTPS (the Snowflake default)", assumption: None }),
+        fix: Some(("ssl", "on")),
+        tls_versions: &[],
+        tls_versions_fix: "",
+        trust: &[],
+        default_trust: None,
+        notes: &[],
+        references: &["https://docs.snowflake.com/en/developer-guide/jdbc/jdbc-parameters"],
+    },
+];
+
+/// What a `jdbc:` URL names.
+enum Target {
+    Driver(&'static Driver),
     /// An embedded database in memory or a local file: no network.
     Local,
     Other,
 }
 
-impl Driver {
-    fn of(url: &str) -> Option<(Driver, &str)> {
+impl Target {
+    fn of(url: &str) -> Option<(Target, &str)> {
         let rest = url.strip_prefix("jdbc:").or_else(|| url.strip_prefix("JDBC:"))?;
         let lower = rest.to_ascii_lowercase();
-        let driver = match () {
-            _ if lower.starts_with("mysql") => Driver::Mysql,
-            _ if lower.starts_with("mariadb") => Driver::Mariadb,
-            _ if lower.starts_with("postgresql") || lower.starts_with("pgsql") => Driver::Postgres,
-            _ if lower.starts_with("sqlserver") => Driver::Sqlserver,
-            _ if lower.starts_with("jtds:") => Driver::Jtds,
-            _ if lower.starts_with("oracle:") => Driver::Oracle,
-            _ if lower.starts_with("redshift") => Driver::Redshift,
-            _ if lower.starts_with("db2") || lower.starts_with("as400") => Driver::Db2,
-            _ if lower.starts_with("clickhouse") || lower.starts_with("ch:") => Driver::Clickhouse,
-            _ if lower.starts_with("snowflake") => Driver::Snowflake,
-            _ if lower.starts_with("sqlite") => Driver::Local,
-            _ if lower.starts_with("h2:") && !lower.starts_with("h2:tcp") && !lower.starts_with("h2:ssl") => Driver::Local,
-            _ if lower.starts_with("hsqldb:mem") || lower.starts_with("hsqldb:file") || lower.starts_with("hsqldb:res") => Driver::Local,
-            _ if lower.starts_with("derby:") && !lower.starts_with("derby://") => Driver::Local,
-            _ => Driver::Other,
-        };
-        Some((driver, rest))
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Driver::Mysql => "MySQL (Connector/J)",
-            Driver::Mariadb => "MariaDB (Connector/J)",
-            Driver::Postgres => "PostgreSQL (pgJDBC)",
-            Driver::Sqlserver => "SQL Server (mssql-jdbc)",
-            Driver::Jtds => "SQL Server (jTDS)",
-            Driver::Oracle => "Oracle (thin driver)",
-            Driver::Redshift => "Amazon Redshift (JDBC)",
-            Driver::Db2 => "IBM Db2 (JCC)",
-            Driver::Clickhouse => "ClickHouse (JDBC)",
-            Driver::Snowflake => "Snowflake (JDBC)",
-            Driver::Local => "an embedded database",
-            Driver::Other => "this JDBC driver",
+        if let Some(driver) = DRIVERS.iter().find(|d| d.subprotocols.iter().any(|p| lower.starts_with(p))) {
+            return Some((Target::Driver(driver), rest));
         }
+        let local = lower.starts_with("sqlite")
+            || (lower.starts_with("h2:") && !lower.starts_with("h2:tcp") && !lower.starts_with("h2:ssl"))
+            || ["hsqldb:mem", "hsqldb:file", "hsqldb:res"].iter().any(|p| lower.starts_with(p))
+            || (lower.starts_with("derby:") && !lower.starts_with("derby://"));
+        Some((if local { Target::Local } else { Target::Other }, rest))
     }
 }
 
@@ -133,150 +357,171 @@ impl<'a> Props<'a> {
     }
 }
 
-/// The analysis of one JDBC URL entry.
-pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthrough) -> Option<Link> {
-    let text = entry.text()?.trim().to_string();
-    let (driver, rest) = Driver::of(&text)?;
-    if driver == Driver::Local {
-        return None;
+/// A driver's view of one URL: its properties and the edits that change them.
+struct Url<'a> {
+    driver: &'static Driver,
+    text: String,
+    props: Props<'a>,
+    connector: &'a Connector,
+    entry: &'a ConfigEntry,
+    passthrough: &'a Passthrough<'a>,
+    hosts: Vec<String>,
+}
+
+impl Url<'_> {
+    fn link(&self, posture: Posture, reason: String) -> Link {
+        Link::new(LinkKind::Database, self.driver.name, self.entry, posture, reason)
+            .on_hosts(&self.hosts)
+            .trusting(self.trust())
+            .documented_by(self.driver.references)
     }
-    let (params, hosts) = parse_params(driver, &text, rest);
-    let confluent_jdbc = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
-    let props = Props { params: &params, passthrough };
-    let service = driver.name();
-    let link = |posture, reason: String| Link::new(LinkKind::Database, service, entry, posture, reason).on_hosts(&hosts);
-    // Changes driver properties: in the URL when they are there (or nowhere), else where the
-    // user passed them through. `None` removes a property.
-    let edit_params = |changes: &[(&str, Option<&str>)]| -> Vec<Edit> {
-        let (first, join) = separators(driver, &text);
+
+    /// The CA the driver checks certificates against: one the user named, or its default.
+    fn trust(&self) -> Trust {
+        if let Some(name) = self.driver.trust.iter().find(|n| self.props.value(n).is_some_and(|v| !v.is_empty())) {
+            return Trust::PrivateCa(self.props.where_(name));
+        }
+        match self.driver.default_trust {
+            Some(default) => Trust::PrivateCa(default.to_string()),
+            None => Trust::DefaultStore,
+        }
+    }
+
+    /// Changes driver properties: in the URL when they are there (or nowhere), else where the
+    /// user passed them through. `None` removes a property.
+    fn edit(&self, changes: &[(&str, Option<&str>)]) -> Vec<Edit> {
+        let (first, join) = separators(self.driver.syntax, &self.text);
         let mut edits = Vec::new();
-        let mut new_url = text.clone();
+        let mut new_url = self.text.clone();
         for (name, value) in changes {
-            let in_url = url_params(driver, &new_url).iter().any(|p| p.name.eq_ignore_ascii_case(name));
-            match (in_url, passthrough.get(name), value) {
-                (false, Some(passed), Some(value)) => edits.push(super::links::set(connector, &passed.key, value)),
-                (false, Some(passed), None) => edits.push(crate::rules::kafka_clients::remove(passed)),
-                (_, _, Some(value)) => new_url = url::with_param(&new_url, &url_params(driver, &new_url), name, value, first, join),
-                (true, _, None) => new_url = url::without_param(&new_url, &url_params(driver, &new_url), name),
+            let params = url_params(self.driver, &new_url);
+            let in_url = params.iter().any(|p| p.name.eq_ignore_ascii_case(name));
+            match (in_url, self.passthrough.get(name), value) {
+                (false, Some(passed), Some(value)) => edits.push(Edit::set(&self.connector.config, &passed.key, value)),
+                (false, Some(passed), None) => edits.push(Edit::remove(passed)),
+                (_, _, Some(value)) => new_url = url::with_param(&new_url, &params, name, value, first, join),
+                (true, _, None) => new_url = url::without_param(&new_url, &params, name),
                 (false, None, None) => {}
             }
         }
-        if new_url != text {
-            edits.insert(0, Edit { key: Some(entry.key.clone()), pointer: entry.pointer.clone(), value: Some(new_url) });
+        // Db2 JCC ends every property with `;`.
+        if self.driver.syntax == Syntax::Db2 && new_url != self.text && !new_url.ends_with(';') {
+            new_url.push(';');
+        }
+        if new_url != self.text {
+            edits.insert(0, Edit::set(&self.connector.config, &self.entry.key, &new_url));
         }
         edits
-    };
-    let set_param = |name: &str, value: &str| edit_params(&[(name, Some(value))]);
-
-    let mut result = match driver {
-        Driver::Mysql => mysql(&props, &link, &set_param),
-        Driver::Mariadb => mariadb(&props, &link, &set_param),
-        Driver::Postgres => postgres(&props, &link, &edit_params, "pgJDBC defaults to sslmode=prefer"),
-        Driver::Redshift => redshift(&props, &link, &edit_params),
-        Driver::Sqlserver => sqlserver(&props, &link, &set_param, confluent_jdbc),
-        Driver::Jtds => if props.is("ssl", &["require", "authenticate"]) {
-            let posture = if props.is("ssl", &["authenticate"]) { Posture::Verified } else { Posture::CertificateUnverified };
-            link(posture, format!("{} (jTDS `require` does not check the certificate)", props.where_("ssl")))
-        } else if props.is("ssl", &["request"]) {
-            link(Posture::Fallback, "ssl=request in the URL: jTDS falls back to plaintext when the server does not offer TLS".to_string())
-        } else {
-            link(Posture::Plaintext, format!("{}: jTDS defaults to ssl=off", props.where_("ssl")))
-        }
-        .fixed_by("Use ssl=authenticate", Applicability::Unsafe, set_param("ssl", "authenticate")),
-        Driver::Oracle => {
-            // Where a property reaches the thin driver outside the URL, for a DN-match fix.
-            let passed_key = if confluent_jdbc {
-                Some("connection.oracle.net.ssl_server_dn_match")
-            } else if entry.key == "database.url" {
-                Some("driver.oracle.net.ssl_server_dn_match")
-            } else {
-                None
-            };
-            let dn_match_fix = passed_key.map(|k| vec![super::links::set(connector, k, "true")]).unwrap_or_default();
-            oracle(&text, &props, &link, dn_match_fix)
-        }
-        Driver::Db2 => {
-            if props.is("sslConnection", &["true"]) {
-                if props.is("sslClientHostnameValidation", &["BASIC"]) {
-                    link(Posture::Verified, "sslConnection=true with sslClientHostnameValidation=BASIC".to_string())
-                } else {
-                    link(
-                        Posture::HostnameUnverified,
-                        format!(
-                            "{} without sslClientHostnameValidation=BASIC: Db2 JCC checks the certificate but not the host name",
-                            props.where_("sslConnection")
-                        ),
-                    )
-                    .fixed_by(
-                        "Set sslClientHostnameValidation=BASIC (Db2 clients 11.5.6 and later)",
-                        Applicability::Unsafe,
-                        set_param("sslClientHostnameValidation", "BASIC"),
-                    )
-                }
-            } else {
-                link(Posture::Plaintext, format!("{}: the Db2 JCC driver defaults to sslConnection=false", props.where_("sslConnection")))
-                    .fixed_by("Set sslConnection=true", Applicability::Unsafe, set_param("sslConnection", "true"))
-            }
-        }
-        Driver::Clickhouse => {
-            let https_scheme = text.to_ascii_lowercase().contains(":https://");
-            if props.is("ssl", &["true"]) || https_scheme {
-                if props.is("sslmode", &["none"]) {
-                    link(Posture::CertificateUnverified, "sslmode=none: the ClickHouse driver accepts any certificate".to_string())
-                        .fixed_by("Set sslmode=strict", Applicability::Unsafe, set_param("sslmode", "strict"))
-                } else {
-                    link(Posture::Verified, "TLS with sslmode=strict (the default)".to_string())
-                }
-            } else {
-                link(Posture::Plaintext, format!("{}: the ClickHouse JDBC driver defaults to ssl=false", props.where_("ssl"))).fixed_by(
-                    "Set ssl=true",
-                    Applicability::Unsafe,
-                    set_param("ssl", "true"),
-                )
-            }
-        }
-        Driver::Snowflake => {
-            if props.is("ssl", &["off", "false"]) {
-                link(Posture::Plaintext, format!("{}: the Snowflake driver then talks plain HTTP", props.where_("ssl"))).fixed_by(
-                    "Remove ssl=off (HTTPS is the default)",
-                    Applicability::Safe,
-                    set_param("ssl", "on"),
-                )
-            } else {
-                link(Posture::Verified, "HTTPS (the Snowflake default)".to_string())
-            }
-        }
-        Driver::Local => return None,
-        Driver::Other => link(
-            Posture::Unknown,
-            format!("msk-connect-lint does not know how the `{}` driver sets up TLS", rest.split([':', '/']).next().unwrap_or(rest)),
-        ),
-    };
-    if result.weak_tls.is_none() {
-        result.weak_tls = weak_tls(driver, &props, &set_param);
     }
-    Some(result)
+
+    fn set(&self, name: &str, value: &str) -> Vec<Edit> {
+        self.edit(&[(name, Some(value))])
+    }
+
+    /// The driver's own fix: full verification, by its table.
+    fn fixed(&self, link: Link) -> Link {
+        match self.driver.fix {
+            Some((name, value)) => link.fixed_by(format!("Use {name}={value}"), Applicability::Unsafe, self.set(name, value)),
+            None => link,
+        }
+    }
+
+    /// The link the mode property chooses, by the driver's table; none when it is not set.
+    fn by_mode(&self) -> Option<Link> {
+        let (name, table) = self.driver.mode?;
+        let value = self.props.value(name)?;
+        let (posture, why) = table.posture(&value);
+        let link = self.link(posture, format!("{}: {why}", self.props.where_(name)));
+        Some(if matches!(posture, Posture::Verified | Posture::Unknown) { link } else { self.fixed(link) })
+    }
+
+    /// The link when nothing chooses a mode, by the driver's table.
+    fn by_default(&self) -> Option<Link> {
+        let default = self.driver.default.as_ref()?;
+        let link = self.link(default.posture, default.reason.to_string()).assuming(default.assumption.map(str::to_string));
+        Some(if default.posture == Posture::Verified { link } else { self.fixed(link) })
+    }
+
+    fn weak_tls(&self) -> Option<WeakTls> {
+        const WEAK: [&str; 5] = ["TLSv1", "TLSv1.1", "SSLv3", "SSLv2", "SSLv2Hello"];
+        let replacement = self.driver.tls_versions_fix;
+        for name in self.driver.tls_versions {
+            let Some(value) = self.props.value(name) else { continue };
+            let versions: Vec<String> = value
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|v| WEAK.iter().any(|w| w.eq_ignore_ascii_case(v)) || *v == "1.0" || *v == "1.1")
+                .map(str::to_string)
+                .collect();
+            if !versions.is_empty() {
+                let fix = Fix::new(format!("Set {name}={replacement}"), Applicability::Safe, self.set(name, replacement));
+                return Some(WeakTls { versions, setting: self.props.where_(name), fix });
+            }
+        }
+        None
+    }
 }
 
-fn separators(driver: Driver, text: &str) -> (&'static str, &'static str) {
-    match driver {
-        Driver::Sqlserver | Driver::Jtds => (";", ";"),
-        Driver::Db2 => {
+/// The analysis of one JDBC URL entry.
+pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthrough) -> Option<Link> {
+    let text = entry.text()?.trim().to_string();
+    let (target, rest) = Target::of(&text)?;
+    let driver = match target {
+        Target::Driver(driver) => driver,
+        Target::Local => return None,
+        Target::Other => {
+            let name = rest.split([':', '/']).next().unwrap_or(rest);
+            return Some(Link::new(
+                LinkKind::Database,
+                "this JDBC driver",
+                entry,
+                Posture::Unknown,
+                format!("msk-connect-lint does not know how the `{name}` driver sets up TLS"),
+            ));
+        }
+    };
+    let (params, hosts) = parse_params(driver.syntax, &text, rest);
+    let url = Url { driver, props: Props { params: &params, passthrough }, text, connector, entry, passthrough, hosts };
+    let confluent_jdbc = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
+    let mut link = match driver.id {
+        DriverId::Mysql => url.by_mode().unwrap_or_else(|| mysql_legacy(&url)),
+        DriverId::Mariadb => url.by_mode().unwrap_or_else(|| mariadb_legacy(&url)),
+        DriverId::Postgres | DriverId::Redshift => postgres(&url),
+        DriverId::Sqlserver => sqlserver(&url, confluent_jdbc),
+        DriverId::Oracle => oracle(&url, confluent_jdbc),
+        DriverId::Db2 => db2(&url),
+        DriverId::Clickhouse => clickhouse(&url),
+        DriverId::Jtds => url.by_mode().or_else(|| url.by_default())?,
+        DriverId::Snowflake => snowflake(&url)?,
+    };
+    if link.weak_tls.is_none() {
+        link.weak_tls = url.weak_tls();
+    }
+    if driver.id == DriverId::Mysql {
+        link.ignored.extend(mysql_ignored_flags(&url));
+    }
+    Some(link)
+}
+
+fn separators(syntax: Syntax, text: &str) -> (&'static str, &'static str) {
+    match syntax {
+        Syntax::Semicolon => (";", ";"),
+        Syntax::Db2 => {
             if text.trim_end_matches(';').rsplit('/').next().is_some_and(|db| db.contains(':')) {
                 (";", ";")
             } else {
                 (":", ";")
             }
         }
-        _ => ("?", "&"),
+        Syntax::Query | Syntax::Oracle => ("?", "&"),
     }
 }
 
 /// Parameters and host names, per the driver's URL syntax.
-fn parse_params(driver: Driver, text: &str, rest: &str) -> (Vec<Param>, Vec<String>) {
+fn parse_params(syntax: Syntax, text: &str, rest: &str) -> (Vec<Param>, Vec<String>) {
     let offset = text.len() - rest.len();
-    match driver {
-        Driver::Sqlserver | Driver::Jtds => {
+    match syntax {
+        Syntax::Semicolon => {
             // jdbc:sqlserver://host[\instance][:port];prop=value;...
             let first = rest.find(';').map(|i| offset + i);
             let authority = rest.split(';').next().unwrap_or("");
@@ -290,7 +535,7 @@ fn parse_params(driver: Driver, text: &str, rest: &str) -> (Vec<Param>, Vec<Stri
                 .unwrap_or(host);
             (params, vec![host])
         }
-        Driver::Db2 => {
+        Syntax::Db2 => {
             // jdbc:db2://host:port/database:prop=value;prop=value;
             let parsed = url::parse(rest);
             let path_start = rest.find("//").map(|i| i + 2).and_then(|i| rest[i..].find('/').map(|j| i + j + 1));
@@ -300,11 +545,11 @@ fn parse_params(driver: Driver, text: &str, rest: &str) -> (Vec<Param>, Vec<Stri
                 .unwrap_or_default();
             (params, parsed.host_names())
         }
-        Driver::Oracle => {
+        Syntax::Oracle => {
             let params = text.find('?').map(|q| url::params_in(text, q + 1, &['&'])).unwrap_or_default();
             (params, oracle_hosts(text))
         }
-        _ => {
+        Syntax::Query => {
             let parsed = url::parse(rest);
             let params = rest.find('?').map(|q| url::params_in(text, offset + q + 1, &['&'])).unwrap_or_default();
             (params, parsed.host_names())
@@ -332,199 +577,150 @@ fn oracle_hosts(text: &str) -> Vec<String> {
     hosts
 }
 
-type MakeLink<'a> = dyn Fn(Posture, String) -> Link + 'a;
-type SetParam<'a> = dyn Fn(&str, &str) -> Vec<Edit> + 'a;
-type EditParams<'a> = dyn Fn(&[(&str, Option<&str>)]) -> Vec<Edit> + 'a;
-
 /// The parameters of a URL as the driver splits them.
-fn url_params(driver: Driver, text: &str) -> Vec<Param> {
-    match Driver::of(text) {
-        Some((_, rest)) => parse_params(driver, text, rest).0,
+fn url_params(driver: &Driver, text: &str) -> Vec<Param> {
+    match Target::of(text) {
+        Some((_, rest)) => parse_params(driver.syntax, text, rest).0,
         None => Vec::new(),
     }
 }
 
-fn mysql(props: &Props, link: &MakeLink, set_param: &SetParam) -> Link {
-    let fix = |l: Link| l.fixed_by("Use sslMode=VERIFY_IDENTITY", Applicability::Unsafe, set_param("sslMode", "VERIFY_IDENTITY"));
-    if let Some(mode) = props.value("sslMode") {
-        let posture = match mode.to_ascii_uppercase().as_str() {
-            "DISABLED" => Posture::Plaintext,
-            "PREFERRED" => Posture::Fallback,
-            "REQUIRED" => Posture::CertificateUnverified,
-            "VERIFY_CA" => Posture::HostnameUnverified,
-            "VERIFY_IDENTITY" => return link(Posture::Verified, props.where_("sslMode")),
-            _ => return link(Posture::Unknown, format!("{}: not a value Connector/J knows", props.where_("sslMode"))),
-        };
-        let why = match posture {
-            Posture::Plaintext => "TLS is off",
-            Posture::Fallback => "Connector/J falls back to plaintext when the server does not offer TLS",
-            Posture::CertificateUnverified => "TLS without any certificate check",
-            _ => "the certificate is checked but not the host name",
-        };
-        return fix(link(posture, format!("{}: {why}", props.where_("sslMode"))));
-    }
-    let use_ssl = props.value("useSSL");
-    let require = props.is("requireSSL", &["true"]);
-    let verify = props.is("verifyServerCertificate", &["true"]);
-    let (posture, reason) = match use_ssl.as_deref().map(str::to_ascii_lowercase).as_deref() {
+/// Connector/J's deprecated flags, read when no `sslMode` is set.
+fn mysql_legacy(url: &Url) -> Link {
+    let props = &url.props;
+    let use_ssl = props.value("useSSL").map(|v| v.to_ascii_lowercase());
+    let (posture, reason) = match use_ssl.as_deref() {
+        None => return url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new())),
         Some("false") => (Posture::Plaintext, format!("{}: TLS is off", props.where_("useSSL"))),
-        Some(_) if verify => (
+        Some(_) if props.is("verifyServerCertificate", &["true"]) => (
             Posture::HostnameUnverified,
             "the deprecated useSSL=true&verifyServerCertificate=true map to sslMode=VERIFY_CA: the certificate is checked but not the host name, and no legacy combination gives VERIFY_IDENTITY".to_string(),
         ),
-        Some(_) if require => {
+        Some(_) if props.is("requireSSL", &["true"]) => {
             (Posture::CertificateUnverified, "the deprecated useSSL=true&requireSSL=true map to sslMode=REQUIRED: TLS without any certificate check".to_string())
         }
         Some(_) => (Posture::Fallback, "the deprecated useSSL=true alone maps to sslMode=PREFERRED: it falls back to plaintext".to_string()),
-        None => {
-            return fix(link(Posture::Fallback, "no sslMode: Connector/J falls back to plaintext when the server does not offer TLS".to_string())
-                .assuming(Some("Connector/J 8.0.13 and later default to sslMode=PREFERRED".to_string())));
-        }
     };
-    fix(link(posture, reason))
+    url.fixed(url.link(posture, reason))
 }
 
-fn mariadb(props: &Props, link: &MakeLink, set_param: &SetParam) -> Link {
-    let fix = |l: Link| l.fixed_by("Use sslMode=verify-full", Applicability::Unsafe, set_param("sslMode", "verify-full"));
-    if let Some(mode) = props.value("sslMode") {
-        let posture = match mode.to_ascii_lowercase().replace('_', "-").as_str() {
-            "disable" | "disabled" | "0" | "false" => Posture::Plaintext,
-            "trust" | "required" => Posture::CertificateUnverified,
-            "verify-ca" => Posture::HostnameUnverified,
-            "verify-full" | "verify-identity" | "1" | "true" => return link(Posture::Verified, props.where_("sslMode")),
-            _ => return link(Posture::Unknown, format!("{}: not a value the MariaDB driver knows", props.where_("sslMode"))),
-        };
-        let why = match posture {
-            Posture::Plaintext => "TLS is off",
-            Posture::CertificateUnverified => "`trust` encrypts but checks neither certificate nor host name",
-            _ => "the certificate is checked but not the host name",
-        };
-        return fix(link(posture, format!("{}: {why}", props.where_("sslMode"))));
+/// Connector/J ignores the deprecated flags once `sslMode` is set.
+fn mysql_ignored_flags(url: &Url) -> Option<Ignored> {
+    url.props.value("sslMode")?;
+    let legacy: Vec<&str> = ["useSSL", "requireSSL", "verifyServerCertificate"]
+        .into_iter()
+        .filter(|n| url.props.params.iter().any(|p| p.name.eq_ignore_ascii_case(n)))
+        .collect();
+    if legacy.is_empty() {
+        return None;
     }
-    if props.is("useSsl", &["true"]) {
-        if props.is("trustServerCertificate", &["true"]) {
-            return fix(link(
-                Posture::CertificateUnverified,
-                "useSsl=true with trustServerCertificate=true maps to sslMode=trust: no certificate check".to_string(),
-            ));
-        }
-        if props.is("disableSslHostnameVerification", &["true"]) {
-            return fix(link(
-                Posture::HostnameUnverified,
-                "disableSslHostnameVerification=true maps to sslMode=verify-ca: no host name check".to_string(),
-            ));
-        }
-        return link(Posture::Verified, "useSsl=true maps to sslMode=verify-full".to_string());
-    }
-    fix(link(Posture::Plaintext, "no sslMode: MariaDB Connector/J defaults to sslMode=disable".to_string()))
-}
-
-pub(crate) fn pg_mode_posture(mode: &str) -> Option<(Posture, &'static str)> {
-    Some(match mode.to_ascii_lowercase().as_str() {
-        "disable" => (Posture::Plaintext, "TLS is off"),
-        "allow" => (Posture::Plaintext, "`allow` tries plaintext first and uses TLS only if the server insists"),
-        "prefer" => (Posture::Fallback, "`prefer` falls back to plaintext when the server does not offer TLS"),
-        "require" => (Posture::CertificateUnverified, "`require` encrypts but does not check the certificate"),
-        "verify-ca" => (Posture::HostnameUnverified, "`verify-ca` checks the certificate but not the host name"),
-        "verify-full" => (Posture::Verified, "`verify-full` checks certificate and host name"),
-        _ => return None,
+    let removals: Vec<(&str, Option<&str>)> = legacy.iter().map(|n| (*n, None)).collect();
+    Some(Ignored {
+        message: format!("{} sets sslMode, so Connector/J ignores the deprecated {} in it", url.entry.key, legacy.join(", ")),
+        help: "Remove the deprecated parameters".to_string(),
+        fix: Fix::new("Remove the deprecated parameters", Applicability::Safe, url.edit(&removals)),
     })
 }
 
-fn postgres(props: &Props, link: &MakeLink, edit_params: &EditParams, default: &str) -> Link {
+/// MariaDB Connector/J's `useSsl` flags, read when no `sslMode` is set.
+fn mariadb_legacy(url: &Url) -> Link {
+    let props = &url.props;
+    if !props.is("useSsl", &["true"]) {
+        return url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new()));
+    }
+    if props.is("trustServerCertificate", &["true"]) {
+        return url.fixed(url.link(
+            Posture::CertificateUnverified,
+            "useSsl=true with trustServerCertificate=true maps to sslMode=trust: no certificate check".to_string(),
+        ));
+    }
+    if props.is("disableSslHostnameVerification", &["true"]) {
+        return url.fixed(url.link(
+            Posture::HostnameUnverified,
+            "disableSslHostnameVerification=true maps to sslMode=verify-ca: no host name check".to_string(),
+        ));
+    }
+    url.link(Posture::Verified, "useSsl=true maps to sslMode=verify-full".to_string())
+}
+
+/// pgJDBC and the Redshift driver: `sslmode` by the table, then `ssl` and `sslfactory`.
+fn postgres(url: &Url) -> Link {
+    let props = &url.props;
     let non_validating = props.value("sslfactory").filter(|f| f.ends_with("NonValidatingFactory"));
     let changes: &[(&str, Option<&str>)] = if non_validating.is_some() {
         &[("sslmode", Some("verify-full")), ("sslfactory", None)]
     } else {
         &[("sslmode", Some("verify-full"))]
     };
-    let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, edit_params(changes));
-    let mut result = match props.value("sslmode") {
-        Some(mode) => match pg_mode_posture(&mode) {
-            Some((Posture::Verified, why)) => link(Posture::Verified, format!("{}: {why}", props.where_("sslmode"))),
-            Some((posture, why)) => fix(link(posture, format!("{}: {why}", props.where_("sslmode")))),
-            None => link(Posture::Unknown, format!("{}: not a value the driver knows", props.where_("sslmode"))),
-        },
-        None if props.value("ssl").is_some_and(|v| v.is_empty() || v.eq_ignore_ascii_case("true")) => {
-            link(Posture::Verified, "ssl=true without sslmode means verify-full (pgJDBC 42.2.5 and later)".to_string())
+    let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, url.edit(changes));
+    let redshift = url.driver.id == DriverId::Redshift;
+    let mut result = match url.by_mode() {
+        Some(link) if link.posture == Posture::Verified || link.posture == Posture::Unknown => link,
+        Some(link) => fix(link),
+        None if redshift && props.is("ssl", &["false"]) => {
+            fix(url.link(Posture::Plaintext, format!("{}: TLS is off", props.where_("ssl"))))
         }
-        None => {
-            fix(link(Posture::Fallback, "no sslmode: the driver falls back to plaintext when the server does not offer TLS".to_string())
-                .assuming(Some(default.to_string())))
+        None if !redshift && props.value("ssl").is_some_and(|v| v.is_empty() || v.eq_ignore_ascii_case("true")) => {
+            url.link(Posture::Verified, "ssl=true without sslmode means verify-full (pgJDBC 42.2.5 and later)".to_string())
         }
+        None => fix(url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new()))),
     };
     if let Some(factory) = non_validating {
         if result.posture > Posture::CertificateUnverified {
-            result = link(Posture::CertificateUnverified, format!("sslfactory={factory} trusts every certificate")).fixed_by(
-                "Use the default SSL factory with sslmode=verify-full",
-                Applicability::Unsafe,
-                edit_params(changes),
-            );
+            let why = if redshift { "sslfactory=...NonValidatingFactory".to_string() } else { format!("sslfactory={factory}") };
+            result = fix(url.link(Posture::CertificateUnverified, format!("{why} trusts every certificate")));
+            if !redshift {
+                result.fix.iter_mut().for_each(|f| f.title = "Use the default SSL factory with sslmode=verify-full".to_string());
+            }
         }
     }
     result
 }
 
-fn redshift(props: &Props, link: &MakeLink, edit_params: &EditParams) -> Link {
-    let non_validating = props.value("sslfactory").is_some_and(|f| f.ends_with("NonValidatingFactory"));
-    let changes: &[(&str, Option<&str>)] =
-        if non_validating { &[("sslmode", Some("verify-full")), ("sslfactory", None)] } else { &[("sslmode", Some("verify-full"))] };
-    let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, edit_params(changes));
-    if let Some(mode) = props.value("sslmode") {
-        return match pg_mode_posture(&mode) {
-            Some((Posture::Verified, why)) => link(Posture::Verified, format!("{}: {why}", props.where_("sslmode"))),
-            Some((posture, why)) => fix(link(posture, format!("{}: {why}", props.where_("sslmode")))),
-            None => link(Posture::Unknown, format!("{}: not a value the driver knows", props.where_("sslmode"))),
-        };
-    }
-    if props.is("ssl", &["false"]) {
-        return fix(link(Posture::Plaintext, format!("{}: TLS is off", props.where_("ssl"))));
-    }
-    if props.value("sslfactory").is_some_and(|f| f.ends_with("NonValidatingFactory")) {
-        return fix(link(Posture::CertificateUnverified, "sslfactory=...NonValidatingFactory trusts every certificate".to_string()));
-    }
-    fix(link(
-        Posture::HostnameUnverified,
-        "no sslmode: the Redshift driver uses TLS with verify-ca, which does not check the host name".to_string(),
-    ))
-}
-
 /// `confluent_jdbc`: the Confluent JDBC connector bundles mssql-jdbc 8.4.1 (no encryption by
 /// default) up to 10.9.0, and 12.8.2 (encrypt=true, verified) from 10.9.1.
-fn sqlserver(props: &Props, link: &MakeLink, set_param: &SetParam, confluent_jdbc: bool) -> Link {
-    let encrypt = props.value("encrypt").map(|v| v.to_ascii_lowercase());
-    let trust = props.is("trustServerCertificate", &["true"]);
-    match encrypt.as_deref() {
-        Some("false" | "no" | "optional") => {
-            link(Posture::Plaintext, format!("{}: only the login packet is encrypted; queries and data are not", props.where_("encrypt")))
-                .fixed_by("Set encrypt=true", Applicability::Unsafe, set_param("encrypt", "true"))
-        }
-        Some("strict") => link(Posture::Verified, format!("{}: TDS 8.0 with full certificate validation", props.where_("encrypt"))),
-        _ if trust => {
-            link(Posture::CertificateUnverified, format!("{}: the driver accepts any certificate", props.where_("trustServerCertificate")))
-                .fixed_by("Set trustServerCertificate=false", Applicability::Unsafe, set_param("trustServerCertificate", "false"))
-        }
-        Some("true" | "mandatory") => link(Posture::Verified, props.where_("encrypt")),
-        Some(other) => link(Posture::Unknown, format!("encrypt={other}: not a value mssql-jdbc knows")),
-        None if confluent_jdbc => link(
-            Posture::Plaintext,
-            "no encrypt: the mssql-jdbc 8.4.1 driver the Confluent JDBC connector bundles does not encrypt by default".to_string(),
-        )
-        .assuming(Some(
-            "up to connector 10.9.0; 10.9.1 and later bundle mssql-jdbc 12.8.2, which encrypts and verifies by default".to_string(),
-        ))
-        .fixed_by("Set encrypt=true", Applicability::Unsafe, set_param("encrypt", "true")),
-        None => link(
-            Posture::Unknown,
-            "no encrypt: mssql-jdbc 10.2 and later encrypt and verify by default, older drivers do not encrypt".to_string(),
-        )
-        .fixed_by("Set encrypt=true", Applicability::Safe, set_param("encrypt", "true")),
+fn sqlserver(url: &Url, confluent_jdbc: bool) -> Link {
+    let props = &url.props;
+    let encrypt = url.by_mode();
+    let trust_all = props.is("trustServerCertificate", &["true"]);
+    match encrypt {
+        Some(link) if link.posture == Posture::Plaintext => link,
+        Some(link) if link.posture == Posture::Verified && props.is("encrypt", &["strict"]) => link,
+        _ if trust_all => url
+            .link(Posture::CertificateUnverified, format!("{}: the driver accepts any certificate", props.where_("trustServerCertificate")))
+            .fixed_by("Set trustServerCertificate=false", Applicability::Unsafe, url.set("trustServerCertificate", "false")),
+        Some(link) => link,
+        None if confluent_jdbc => url.fixed(
+            url.link(
+                Posture::Plaintext,
+                "no encrypt: the mssql-jdbc 8.4.1 driver the Confluent JDBC connector bundles does not encrypt by default".to_string(),
+            )
+            .assuming(Some(
+                "up to connector 10.9.0; 10.9.1 and later bundle mssql-jdbc 12.8.2, which encrypts and verifies by default".to_string(),
+            )),
+        ),
+        None => url
+            .link(
+                Posture::Unknown,
+                "no encrypt: mssql-jdbc 10.2 and later encrypt and verify by default, older drivers do not encrypt".to_string(),
+            )
+            .fixed_by("Set encrypt=true", Applicability::Safe, url.set("encrypt", "true")),
     }
 }
 
-/// `dn_match_fix`: the edits that turn DN matching on where the connector passes properties to the
-/// driver (none when it does not: EZConnect parameters are not JDBC properties).
-fn oracle(text: &str, props: &Props, link: &MakeLink, dn_match_fix: Vec<Edit>) -> Link {
+/// Oracle decides TLS by the protocol in the address (TCPS), not by a property.
+fn oracle(url: &Url, confluent_jdbc: bool) -> Link {
+    let (text, props) = (&url.text, &url.props);
+    // Where a property reaches the thin driver outside the URL, for a DN-match fix; EZConnect
+    // parameters are not JDBC properties.
+    let passed_key = if confluent_jdbc {
+        Some("connection.oracle.net.ssl_server_dn_match")
+    } else if url.entry.key == "database.url" {
+        Some("driver.oracle.net.ssl_server_dn_match")
+    } else {
+        None
+    };
+    let dn_match_fix = passed_key.map(|k| vec![Edit::set(&url.connector.config, k, "true")]).unwrap_or_default();
     let upper = text.to_ascii_uppercase();
     let tcps = upper.contains("@TCPS://") || upper.contains("PROTOCOL=TCPS") || upper.contains("PROTOCOL = TCPS");
     let descriptor = upper.contains("(DESCRIPTION") || upper.contains("(ADDRESS");
@@ -535,66 +731,84 @@ fn oracle(text: &str, props: &Props, link: &MakeLink, dn_match_fix: Vec<Edit>) -
             .iter()
             .any(|m| compact.contains(m));
         if props.is("oracle.net.ssl_server_dn_match", &["true"]) || in_descriptor {
-            return link(Posture::Verified, "TCPS with the server's certificate name matched".to_string());
+            return url.link(Posture::Verified, "TCPS with the server's certificate name matched".to_string());
         }
         if props.is("oracle.net.ssl_server_dn_match", &["false"]) {
-            return link(
-                Posture::HostnameUnverified,
-                "TCPS with oracle.net.ssl_server_dn_match=false: the server's name is not checked".to_string(),
-            )
-            .fixed_by("Set oracle.net.ssl_server_dn_match=true", Applicability::Safe, dn_match_fix);
+            return url
+                .link(
+                    Posture::HostnameUnverified,
+                    "TCPS with oracle.net.ssl_server_dn_match=false: the server's name is not checked".to_string(),
+                )
+                .fixed_by("Set oracle.net.ssl_server_dn_match=true", Applicability::Safe, dn_match_fix);
         }
-        return link(Posture::HostnameUnverified, "TCPS without oracle.net.ssl_server_dn_match=true: the thin driver checks the certificate chain but not that it names the server".to_string())
+        return url.link(Posture::HostnameUnverified, "TCPS without oracle.net.ssl_server_dn_match=true: the thin driver checks the certificate chain but not that it names the server".to_string())
             .assuming(Some("drivers before 19.15 and 21.6, like the ojdbc8 19.7 the Confluent JDBC connector bundles; newer drivers match the name for tcps:// URLs on their own".to_string()))
             .fixed_by("Set oracle.net.ssl_server_dn_match=true", Applicability::Safe, dn_match_fix);
     }
     if alias {
-        return link(Posture::Unknown, "a TNS alias: whether it uses TCPS is decided in tnsnames.ora".to_string());
+        return url.link(Posture::Unknown, "a TNS alias: whether it uses TCPS is decided in tnsnames.ora".to_string());
     }
     let nne = props.value("oracle.net.encryption_client").map(|v| v.to_ascii_uppercase());
     match nne.as_deref() {
-        Some("REQUIRED") => link(
+        Some("REQUIRED") => url.link(
             Posture::CertificateUnverified,
             "TCP with Oracle native network encryption: encrypted, but the server is not authenticated as TLS would".to_string(),
         ),
-        Some("REQUESTED" | "ACCEPTED") => link(
+        Some("REQUESTED" | "ACCEPTED") => url.link(
             Posture::Fallback,
             format!("oracle.net.encryption_client={}: encryption only if the server wants it", nne.unwrap_or_default()),
         ),
-        _ => {
-            link(Posture::Plaintext, "plain TCP: Oracle uses TLS only with TCPS (`@tcps://host:2484/service` or PROTOCOL=TCPS)".to_string())
-        }
+        _ => url.link(
+            Posture::Plaintext,
+            "plain TCP: Oracle uses TLS only with TCPS (`@tcps://host:2484/service` or PROTOCOL=TCPS)".to_string(),
+        ),
     }
 }
 
-fn weak_tls(driver: Driver, props: &Props, set_param: &SetParam) -> Option<WeakTls> {
-    const WEAK: [&str; 5] = ["TLSv1", "TLSv1.1", "SSLv3", "SSLv2", "SSLv2Hello"];
-    let (names, replacement): (&[&str], &str) = match driver {
-        Driver::Mysql => (&["tlsVersions", "enabledTLSProtocols"], "TLSv1.2,TLSv1.3"),
-        Driver::Mariadb => (&["enabledSslProtocolSuites"], "TLSv1.2,TLSv1.3"),
-        Driver::Sqlserver => (&["sslProtocol"], "TLSv1.2"),
-        Driver::Db2 => (&["sslVersion"], "TLSv1.2"),
-        Driver::Oracle => (&["oracle.net.ssl_version"], "1.2"),
-        _ => return None,
-    };
-    for name in names {
-        let Some(value) = props.value(name) else { continue };
-        let versions: Vec<String> = value
-            .split([',', ' '])
-            .map(str::trim)
-            .filter(|v| WEAK.iter().any(|w| w.eq_ignore_ascii_case(v)) || *v == "1.0" || *v == "1.1")
-            .map(str::to_string)
-            .collect();
-        if !versions.is_empty() {
-            let fix = super::links::LinkFix {
-                title: format!("Set {name}={replacement}"),
-                applicability: Applicability::Safe,
-                edits: set_param(name, replacement),
-            };
-            return Some(WeakTls { versions, setting: props.where_(name), fix: Some(fix) });
-        }
+/// Db2 JCC: `sslConnection` by the table; `sslClientHostnameValidation=BASIC` checks the name.
+fn db2(url: &Url) -> Link {
+    let link = url.by_mode().or_else(|| url.by_default()).unwrap_or_else(|| url.link(Posture::Unknown, String::new()));
+    if link.posture != Posture::HostnameUnverified {
+        return link;
     }
-    None
+    if url.props.is("sslClientHostnameValidation", &["BASIC"]) {
+        return url.link(Posture::Verified, "sslConnection=true with sslClientHostnameValidation=BASIC".to_string());
+    }
+    link.fixed_by(
+        "Set sslClientHostnameValidation=BASIC (Db2 clients 11.5.6 and later)",
+        Applicability::Unsafe,
+        url.set("sslClientHostnameValidation", "BASIC"),
+    )
+}
+
+/// Snowflake talks HTTPS unless told otherwise, so undoing `ssl=off` is safe.
+fn snowflake(url: &Url) -> Option<Link> {
+    let link = url.by_mode().or_else(|| url.by_default())?;
+    Some(if link.posture == Posture::Plaintext {
+        link.fixed_by("Remove ssl=off (HTTPS is the default)", Applicability::Safe, url.set("ssl", "on"))
+    } else {
+        link
+    })
+}
+
+/// ClickHouse: `ssl` by the table or an `https` URL; `sslmode=none` accepts any certificate.
+fn clickhouse(url: &Url) -> Link {
+    let https_scheme = url.text.to_ascii_lowercase().contains(":https://");
+    let link = match url.by_mode() {
+        Some(link) if link.posture == Posture::Plaintext && https_scheme => None,
+        other => other,
+    };
+    let link = match link {
+        Some(link) => link,
+        None if https_scheme => url.link(Posture::Verified, "an https URL: TLS with sslmode=strict (the default)".to_string()),
+        None => url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new())),
+    };
+    if link.posture == Posture::Verified && url.props.is("sslmode", &["none"]) {
+        return url
+            .link(Posture::CertificateUnverified, "sslmode=none: the ClickHouse driver accepts any certificate".to_string())
+            .fixed_by("Set sslmode=strict", Applicability::Unsafe, url.set("sslmode", "strict"));
+    }
+    link
 }
 
 /// Every JDBC URL of a connector: `connection.url` of JDBC connectors (and any other
@@ -653,6 +867,18 @@ mod tests {
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=false").0, Posture::Plaintext);
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=false&sslMode=VERIFY_IDENTITY").0, Posture::Verified);
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=true").0, Posture::Fallback);
+    }
+
+    #[test]
+    fn db2_fixes_keep_every_property_terminated() {
+        for url in ["jdbc:db2://db:50000/x", "jdbc:db2://db:50000/x:sslConnection=true;"] {
+            let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
+            let connectors = input::read(&text, None).unwrap();
+            let mut links = Vec::new();
+            super::links(&connectors[0], &mut links);
+            let fixed = links[0].fix.as_ref().and_then(|f| f.edits[0].value.clone()).expect("a URL edit");
+            assert!(fixed.ends_with(';'), "{fixed}");
+        }
     }
 
     #[test]

@@ -1,14 +1,35 @@
-//! Parsers for what sits inside values (Kafka bootstrap lists, JDBC URLs, MongoDB connection
-//! strings, http(s) URLs) and the destination links they describe.
+//! Every link a connector makes (databases, services, embedded Kafka clients), analysed once per
+//! connector. From the bottom: value parsers (`url`, `bootstrap`, `mongodb`), the link vocabulary
+//! (`link`), the driver and family tables (`modes`, and `jdbc`'s driver table), the analysers
+//! (`jdbc`, `debezium`, `managed`, `services`, `kafka`), and `analyze` here, which runs them.
+//! Analysers never import each other.
 
 pub mod bootstrap;
 pub mod debezium;
 pub mod jdbc;
-pub mod links;
+pub mod kafka;
+pub mod link;
 pub mod managed;
+pub mod modes;
 pub mod mongodb;
 pub mod services;
 pub mod url;
+
+use crate::connector::{Assumptions, Connector};
+use link::Link;
+
+/// Every destination link of a connector, from every analyser.
+pub fn analyze(connector: &Connector, assume: &Assumptions) -> Vec<Link> {
+    if connector.is_worker() {
+        return Vec::new();
+    }
+    let mut links = Vec::new();
+    jdbc::links(connector, &mut links);
+    debezium::links(connector, assume, &mut links);
+    managed::links(connector, &mut links);
+    services::links(connector, &mut links);
+    links
+}
 
 /// `localhost`, `127.0.0.0/8` and `::1` do not cross a network.
 pub fn is_loopback(host: &str) -> bool {

@@ -1,8 +1,10 @@
 //! MongoDB connection strings as the Java driver reads them (used by the MongoDB Kafka connector
 //! and Debezium's MongoDB connector).
 
-use super::links::Posture;
+use super::link::{Ignored, Posture};
 use super::url::{self, Url};
+use crate::connector::{Config, ConfigEntry};
+use crate::finding::{Applicability, Edit, Fix};
 
 pub struct MongoVerdict {
     pub posture: Posture,
@@ -53,5 +55,28 @@ pub fn analyze(text: &str, ssl_enabled: Option<bool>, ssl_setting: &str) -> Mong
         plain_password: option("authMechanism").is_some_and(|m| m == "plain") && url.password.is_some(),
         ignored_options,
         url,
+    }
+}
+
+impl MongoVerdict {
+    /// The options of `entry`'s connection string that the Java driver ignores, and the string
+    /// without them.
+    pub fn ignored(&self, config: &Config, entry: &ConfigEntry) -> Option<Ignored> {
+        if self.ignored_options.is_empty() {
+            return None;
+        }
+        let mut cleaned = entry.text()?.trim().to_string();
+        for name in &self.ignored_options {
+            cleaned = url::without_param(&cleaned, &url::parse(&cleaned).params, name);
+        }
+        Some(Ignored {
+            message: format!(
+                "{} sets {}, which the MongoDB Java driver does not implement (it logs a warning and ignores them)",
+                entry.key,
+                self.ignored_options.join(", ")
+            ),
+            help: "Remove them; set trust with the JVM truststore or the connector's connection.ssl.* settings".to_string(),
+            fix: Fix::new("Remove the unsupported options", Applicability::Safe, vec![Edit::set(config, &entry.key, &cleaned)]),
+        })
     }
 }

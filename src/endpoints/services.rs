@@ -2,7 +2,7 @@
 //! Splunk, object stores, Snowflake, schema registries), MongoDB, Redis, Neo4j, Couchbase,
 //! Cassandra, Solace and IBM MQ, Infinispan, and any other URL-valued key using `http://`.
 
-use super::links::{set, Link, LinkKind, Posture};
+use super::link::{Link, LinkKind, Posture, Trust};
 use super::{mongodb, url};
 use crate::connector::{ConfigEntry, Connector, Family, Value};
 use crate::finding::{Applicability, Edit};
@@ -97,7 +97,21 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     camel(connector, out, &mut handled);
     generic(connector, out, &handled);
     out.extend(trust_overrides(connector));
+    for link in out.iter_mut().filter(|l| l.posture == Posture::HostnameUnverified) {
+        if let Some((_, keys)) = TRUSTSTORES.iter().find(|(service, _)| *service == link.service) {
+            link.trust = Trust::from_settings(keys.iter().filter_map(|k| config.get(k)));
+        }
+    }
 }
+
+/// Settings that point a service's client at a CA of the user's own instead of the JVM's store.
+const TRUSTSTORES: [(&str, &[&str]); 5] = [
+    ("MongoDB", &["connection.ssl.truststore"]),
+    ("Couchbase", &["couchbase.trust.store.path", "couchbase.trust.certificate.path"]),
+    ("Cassandra", &["ssl.truststore.path"]),
+    ("IBM MQ", &["mq.ssl.truststore.location"]),
+    ("HTTP endpoint", &["https.ssl.truststore.location"]),
+];
 
 /// An `http(s)://` list value: plaintext when any URL it uses is `http://`.
 fn http_link(connector: &Connector, entry: &ConfigEntry, service: &str, no_scheme: NoScheme, credentials: Option<String>) -> Option<Link> {
@@ -154,7 +168,7 @@ fn http_link(connector: &Connector, entry: &ConfigEntry, service: &str, no_schem
     let mut link = Link::new(LinkKind::Service, service, entry, Posture::Plaintext, reason).on_hosts(&hosts).fixed_by(
         "Use https://",
         Applicability::Unsafe,
-        vec![set(connector, &entry.key, &secured.join(","))],
+        vec![Edit::set(&connector.config, &entry.key, &secured.join(","))],
     );
     link.cleartext_credentials = userinfo.or(credentials);
     Some(link)
@@ -192,7 +206,7 @@ fn mongodb_connector(connector: &Connector, out: &mut Vec<Link>) {
         return;
     }
     let verdict = mongodb::analyze(text, None, "");
-    let mut link = Link::new(LinkKind::Service, "MongoDB", entry, verdict.posture, verdict.reason).on_hosts(&verdict.hosts);
+    let mut link = Link::new(LinkKind::Service, "MongoDB", entry, verdict.posture, verdict.reason.clone()).on_hosts(&verdict.hosts);
     let url_params = &verdict.url.params;
     let fixed = |name: &str, value: &str| {
         url::with_param(
@@ -214,7 +228,7 @@ fn mongodb_connector(connector: &Connector, out: &mut Vec<Link>) {
         Posture::Plaintext => link.fixed_by(
             "Add tls=true to the connection string",
             Applicability::Unsafe,
-            vec![set(connector, &entry.key, &fixed("tls", "true"))],
+            vec![Edit::set(&connector.config, &entry.key, &fixed("tls", "true"))],
         ),
         Posture::HostnameUnverified => {
             let mut cleaned = text.trim().to_string();
@@ -224,7 +238,7 @@ fn mongodb_connector(connector: &Connector, out: &mut Vec<Link>) {
             link.fixed_by(
                 "Remove the option that turns host name verification off",
                 Applicability::Safe,
-                vec![set(connector, &entry.key, &cleaned)],
+                vec![Edit::set(&connector.config, &entry.key, &cleaned)],
             )
         }
         _ => link,
@@ -232,6 +246,7 @@ fn mongodb_connector(connector: &Connector, out: &mut Vec<Link>) {
     if verdict.plain_password {
         link.cleartext_credentials = Some("the password in the connection string (authMechanism=PLAIN)".to_string());
     }
+    link.ignored.extend(verdict.ignored(&connector.config, entry));
     out.push(link);
 }
 
@@ -256,7 +271,11 @@ fn redis(connector: &Connector, out: &mut Vec<Link>) {
                     Posture::CertificateUnverified,
                     "redis.tls=true with redis.insecure=true turns certificate verification off",
                 )
-                .fixed_by("Set redis.insecure=false", Applicability::Safe, vec![set(connector, "redis.insecure", "false")]),
+                .fixed_by(
+                    "Set redis.insecure=false",
+                    Applicability::Safe,
+                    vec![Edit::set(&connector.config, "redis.insecure", "false")],
+                ),
                 None => Link::new(LinkKind::Service, "Redis", entry, Posture::Verified, "redis.tls=true"),
             },
             ("rediss", false) => Link::new(LinkKind::Service, "Redis", entry, Posture::Verified, "rediss://"),
@@ -270,7 +289,7 @@ fn redis(connector: &Connector, out: &mut Vec<Link>) {
             .fixed_by(
                 "Use rediss://",
                 Applicability::Unsafe,
-                vec![set(connector, "redis.uri", &format!("rediss://{}", &text.trim()[8..]))],
+                vec![Edit::set(&connector.config, "redis.uri", &format!("rediss://{}", &text.trim()[8..]))],
             ),
             _ => return,
         };
@@ -292,7 +311,11 @@ fn redis(connector: &Connector, out: &mut Vec<Link>) {
                 Posture::Plaintext,
                 format!("{ssl_key} is not true: the connector talks to Redis in plaintext"),
             )
-            .fixed_by(format!("Set {ssl_key}=true"), Applicability::Unsafe, vec![set(connector, ssl_key, "true")])
+            .fixed_by(
+                format!("Set {ssl_key}=true"),
+                Applicability::Unsafe,
+                vec![Edit::set(&connector.config, ssl_key, "true")],
+            )
         }
         .on_hosts(&hosts);
         link.cleartext_credentials = password.clone();
@@ -326,7 +349,7 @@ fn neo4j(connector: &Connector, out: &mut Vec<Link>) {
         .fixed_by(
             "Use the +s scheme",
             Applicability::Unsafe,
-            vec![set(connector, &entry.key, &text.trim().replacen("+ssc://", "+s://", 1))],
+            vec![Edit::set(&connector.config, &entry.key, &text.trim().replacen("+ssc://", "+s://", 1))],
         ),
         "bolt" | "neo4j" if truthy(connector, encrypted_key) == Some(true) => match trust_all {
             Some(t) => Link::new(
@@ -339,7 +362,7 @@ fn neo4j(connector: &Connector, out: &mut Vec<Link>) {
             .fixed_by(
                 "Trust only CA-signed certificates",
                 Applicability::Unsafe,
-                vec![set(connector, &t.key, "TRUST_SYSTEM_CA_SIGNED_CERTIFICATES")],
+                vec![Edit::set(&connector.config, &t.key, "TRUST_SYSTEM_CA_SIGNED_CERTIFICATES")],
             ),
             None => match entry_false(connector, "neo4j.security.hostname-verification-enabled") {
                 Some(h) => Link::new(
@@ -349,7 +372,11 @@ fn neo4j(connector: &Connector, out: &mut Vec<Link>) {
                     Posture::HostnameUnverified,
                     "neo4j.security.hostname-verification-enabled=false",
                 )
-                .fixed_by("Turn host name verification on", Applicability::Safe, vec![set(connector, &h.key, "true")]),
+                .fixed_by(
+                    "Turn host name verification on",
+                    Applicability::Safe,
+                    vec![Edit::set(&connector.config, &h.key, "true")],
+                ),
                 None => Link::new(LinkKind::Service, "Neo4j", entry, Posture::Verified, format!("{encrypted_key}=true")),
             },
         },
@@ -363,7 +390,7 @@ fn neo4j(connector: &Connector, out: &mut Vec<Link>) {
         .fixed_by(
             "Use the neo4j+s:// scheme",
             Applicability::Unsafe,
-            vec![set(connector, &entry.key, &text.trim().replacen("://", "+s://", 1))],
+            vec![Edit::set(&connector.config, &entry.key, &text.trim().replacen("://", "+s://", 1))],
         ),
         _ => return,
     };
@@ -387,10 +414,14 @@ fn couchbase(connector: &Connector, out: &mut Vec<Link>) {
             Posture::Plaintext,
             "couchbase.enable.tls is not true: the connector talks to Couchbase in plaintext (the default)",
         )
-        .fixed_by("Set couchbase.enable.tls=true", Applicability::Unsafe, vec![set(connector, "couchbase.enable.tls", "true")])
+        .fixed_by(
+            "Set couchbase.enable.tls=true",
+            Applicability::Unsafe,
+            vec![Edit::set(&connector.config, "couchbase.enable.tls", "true")],
+        )
     } else if let Some(off) = entry_false(connector, "couchbase.enable.hostname.verification") {
         Link::new(LinkKind::Service, "Couchbase", off, Posture::HostnameUnverified, "couchbase.enable.hostname.verification=false")
-            .fixed_by("Turn host name verification on", Applicability::Safe, vec![set(connector, &off.key, "true")])
+            .fixed_by("Turn host name verification on", Applicability::Safe, vec![Edit::set(&connector.config, &off.key, "true")])
     } else {
         Link::new(LinkKind::Service, "Couchbase", entry, Posture::Verified, "couchbase.enable.tls=true")
     };
@@ -421,12 +452,12 @@ fn cassandra(connector: &Connector, out: &mut Vec<Link>) {
             Posture::Plaintext,
             format!("{setting}: the connector talks to Cassandra in plaintext (the default)"),
         )
-        .fixed_by(format!("Set {key}={value}"), Applicability::Unsafe, vec![set(connector, key, value)])
+        .fixed_by(format!("Set {key}={value}"), Applicability::Unsafe, vec![Edit::set(&connector.config, key, value)])
     } else if let Some(off) = entry_false(connector, "ssl.hostnameValidation") {
         Link::new(LinkKind::Service, "Cassandra", off, Posture::HostnameUnverified, "ssl.hostnameValidation=false").fixed_by(
             "Turn host name validation on",
             Applicability::Safe,
-            vec![set(connector, &off.key, "true")],
+            vec![Edit::set(&connector.config, &off.key, "true")],
         )
     } else {
         Link::new(LinkKind::Service, "Cassandra", entry, Posture::Verified, setting)
@@ -461,7 +492,11 @@ fn jms(connector: &Connector, class: &str, out: &mut Vec<Link>) {
             format!("{scheme}:// is plaintext (tcps:// is Solace over TLS)"),
         )
         .on_hosts(&hosts_of(&text))
-        .fixed_by("Use tcps:// (the broker's TLS port)", Applicability::Unsafe, vec![set(connector, &entry.key, &secured)]);
+        .fixed_by(
+            "Use tcps:// (the broker's TLS port)",
+            Applicability::Unsafe,
+            vec![Edit::set(&connector.config, &entry.key, &secured)],
+        );
         link.cleartext_credentials = password;
         out.push(link);
         return;
@@ -508,7 +543,7 @@ fn infinispan(connector: &Connector, out: &mut Vec<Link>) {
                 format!("{ssl} is not true: the Hot Rod client connects in plaintext"),
             )
             .on_hosts(&hosts_of(entry.text().unwrap_or("")))
-            .fixed_by(format!("Set {ssl}=true"), Applicability::Unsafe, vec![set(connector, &ssl, "true")]),
+            .fixed_by(format!("Set {ssl}=true"), Applicability::Unsafe, vec![Edit::set(&connector.config, &ssl, "true")]),
         );
     }
 }
@@ -529,7 +564,7 @@ fn camel(connector: &Connector, out: &mut Vec<Link>, handled: &mut Vec<String>) 
                     Posture::Plaintext,
                     format!("{}=http: the AWS SDK talks plain HTTP", entry.key),
                 )
-                .fixed_by("Use https", Applicability::Safe, vec![set(connector, &entry.key, "https")]),
+                .fixed_by("Use https", Applicability::Safe, vec![Edit::set(&connector.config, &entry.key, "https")]),
             );
         }
     }

@@ -1,8 +1,7 @@
 //! CloudFormation templates (JSON): `AWS::KafkaConnect::Connector` resources.
 
-use super::msk_api::field;
 use super::tree::{pointer_push, Node};
-use super::{config_from_object, location, opening, InputError};
+use super::{config_from_object, field, location, opening, InputError};
 use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Format};
 
 const NAMES: ClusterFieldNames = ClusterFieldNames {

@@ -9,7 +9,7 @@ pub mod properties;
 mod terraform_plan;
 pub mod tree;
 
-use crate::connector::{Config, ConfigBuilder, ConfigEntry, Connector, Family, Format, InsertPoint, Location, Value};
+use crate::connector::{Config, ConfigBuilder, ConfigEntry, Connector, Family, Field, Format, InsertPoint, Location, Value};
 use crate::span::Span;
 use tree::{pointer_push, Node, NodeKind};
 
@@ -415,6 +415,27 @@ pub(crate) fn base64_text(encoded: &str) -> Option<String> {
         }
     }
     String::from_utf8(bytes).ok()
+}
+
+/// Follows `path` from `node`; duplicates of the last key are kept as shadowed locations.
+pub(crate) fn field(text: &str, node: &Node, pointer: &str, path: &[&str]) -> Option<Field> {
+    let (last, parents) = path.split_last()?;
+    let mut parent = node;
+    let mut parent_pointer = pointer.to_string();
+    for key in parents {
+        parent = parent.get(key)?;
+        parent_pointer = pointer_push(&parent_pointer, key);
+    }
+    let value_pointer = pointer_push(&parent_pointer, last);
+    let matches: Vec<&tree::Member> = parent.members().iter().filter(|m| m.key == *last).collect();
+    let member = matches.last()?;
+    let value_of = |node: &Node| match node.scalar_text() {
+        Some(t) => Value::from_text(t),
+        None => Value::Unknown { shown: intrinsic_text(text, node) },
+    };
+    let value = value_of(&member.value);
+    let shadowed = matches[..matches.len() - 1].iter().map(|m| value_of(&m.value)).collect();
+    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed })
 }
 
 pub(crate) fn location(node: &Node, pointer: &str) -> Location {

@@ -2,8 +2,8 @@
 //! `describe-connector` output and `list-connectors` output.
 
 use super::tree::{pointer_push, Node};
-use super::{config_from_object, location, opening, InputError};
-use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Field, Format, Location, Value};
+use super::{config_from_object, field, location, opening, InputError};
+use crate::connector::{ClusterFieldNames, ClusterLink, Config, Connector, Family, Format};
 
 const NAMES: ClusterFieldNames = ClusterFieldNames {
     encryption: "kafkaClusterEncryptionInTransit.encryptionType",
@@ -61,25 +61,4 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
         config,
         cluster: Some(cluster),
     }
-}
-
-/// Follows `path` from `node`; duplicates of the last key are kept as shadowed locations.
-pub(super) fn field(text: &str, node: &Node, pointer: &str, path: &[&str]) -> Option<Field> {
-    let (last, parents) = path.split_last()?;
-    let mut parent = node;
-    let mut parent_pointer = pointer.to_string();
-    for key in parents {
-        parent = parent.get(key)?;
-        parent_pointer = pointer_push(&parent_pointer, key);
-    }
-    let value_pointer = pointer_push(&parent_pointer, last);
-    let matches: Vec<&super::tree::Member> = parent.members().iter().filter(|m| m.key == *last).collect();
-    let member = matches.last()?;
-    let value_of = |node: &Node| match node.scalar_text() {
-        Some(t) => Value::from_text(t),
-        None => Value::Unknown { shown: super::intrinsic_text(text, node) },
-    };
-    let value = value_of(&member.value);
-    let shadowed = matches[..matches.len() - 1].iter().map(|m| value_of(&m.value)).collect();
-    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed })
 }

@@ -83,8 +83,4 @@ impl Node {
     }
 }
 
-/// Appends one RFC 6901 reference token to a JSON pointer.
-pub fn pointer_push(pointer: &str, token: &str) -> String {
-    let escaped = token.replace('~', "~0").replace('/', "~1");
-    format!("{pointer}/{escaped}")
-}
+pub use crate::connector::pointer_push;

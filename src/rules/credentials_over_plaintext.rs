@@ -1,6 +1,6 @@
 use super::destination::{diagnostic, links_of};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::Posture;
+use crate::endpoints::link::Posture;
 use crate::finding::{Category, Severity};
 
 declare_rule! {
@@ -48,7 +48,6 @@ declare_rule! {
         severity: Severity::Critical,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Sometimes,
-        references: &["https://datatracker.ietf.org/doc/html/rfc7617#section-4", "https://cwe.mitre.org/data/definitions/523.html"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-523"],
         covers: &["Elasticsearch", "OpenSearch", "HTTP sinks", "Splunk", "InfluxDB", "Schema registries", "Redis", "Neo4j", "Cassandra", "Solace and IBM MQ", "MongoDB (mongo-kafka, Debezium)"],
         check: check,

@@ -1,18 +1,17 @@
-use super::destination::report;
+use super::destination::{self, report};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::{LinkKind, Posture};
+use crate::endpoints::link::{LinkKind, Posture};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
     /// ## What it does
     /// Finds database connections that check the certificate chain but not that the certificate
-    /// names the host: MySQL `sslMode=VERIFY_CA` and the deprecated
-    /// `useSSL=true&requireSSL=true&verifyServerCertificate=true` (which maps to `VERIFY_CA`:
-    /// no legacy combination gives `VERIFY_IDENTITY`), PostgreSQL `sslmode=verify-ca`, Redshift
-    /// with no `sslmode` (its driver's default is `verify-ca`), MariaDB `verify-ca`, Oracle TCPS
-    /// without `oracle.net.ssl_server_dn_match=true` (drivers before 19.15/21.6, such as the ojdbc8
-    /// 19.7 the Confluent JDBC connector bundles, do not match the name by default), Db2 with `sslConnection=true` (host name
-    /// validation is off unless turned on), and Debezium's `verify_ca` / `verify-ca`.
+    /// names the host. Reported as medium when the driver trusts the JVM's default public CA store
+    /// (any certificate any public CA issued, for any name, then passes), and as low when it
+    /// trusts a private CA the configuration names (`sslrootcert`, `trustCertificateKeyStoreUrl`,
+    /// `trustStore`, ...). By driver and connector:
+    ///
+    /// <!-- catalogue -->
     ///
     /// ## Why is this bad?
     /// Any certificate from a trusted CA passes, whoever it was issued to. With a public or
@@ -36,20 +35,15 @@ declare_rule! {
     /// connect to (an IP address, a CNAME) is refused; connect by the name in the certificate.
     ///
     /// ## References
-    /// - <https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html>
-    /// - <https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html>
     pub static RULE = {
         code: "MSK103",
         name: "database-link-hostname-unverified",
         severity: Severity::Low,
         category: Category::UnverifiedTls,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
-            "https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html",
-        ],
         compliance: &["CWE-297"],
         covers: &["JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Confluent Cloud managed JDBC and CDC"],
+        catalogue: Some(|| destination::database_catalogue(Posture::HostnameUnverified)),
         check: check,
     };
 }
@@ -59,7 +53,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         context,
         LinkKind::Database,
         Posture::HostnameUnverified,
-        |_| false,
         "Verify the host name too (VERIFY_IDENTITY, verify-full)",
         out,
     );

@@ -1,24 +1,19 @@
-use super::destination::report;
+use super::destination::{self, report};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::{LinkKind, Posture};
+use crate::endpoints::link::{LinkKind, Posture};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
     /// ## What it does
     /// Finds connections from a connector to its database that are not encrypted, read the way
-    /// each JDBC driver or Debezium connector reads its settings: `sslMode=DISABLED` or
-    /// `useSSL=false` (MySQL Connector/J), no `sslMode` with MariaDB Connector/J (default
-    /// `disable`), `sslmode=disable` or `allow` (PostgreSQL, Redshift), `encrypt=false` (SQL
-    /// Server; also no `encrypt` at all through the Confluent JDBC connector up to 10.9.0, which
-    /// bundles mssql-jdbc 8.4.1), plain TCP instead of TCPS (Oracle), no `sslConnection=true` (Db2), `ssl=false`
-    /// (ClickHouse, Redshift), `ssl=off` (Snowflake), Debezium's `database.ssl.mode=disabled`,
-    /// `database.sslmode=disable`, `database.encrypt=false` and a Debezium 1.x MySQL or
-    /// PostgreSQL connector with no TLS setting at all (its default was no TLS before 2.3).
-    /// Settings passed to the driver outside the URL count too: `connection.<prop>` for the
+    /// each JDBC driver or Debezium connector reads its settings. Settings passed to the driver outside the URL count too: `connection.<prop>` for the
     /// Confluent JDBC connector (10.0 and later), `database.<prop>` and `driver.<prop>` for
-    /// Debezium. Embedded databases (SQLite, H2 in memory or file) are not network links.
-    /// When the URL cannot be known (a config-provider reference, a Terraform value) or the
-    /// driver is one the linter does not know, it says so at info level.
+    /// Debezium.
+    /// Embedded databases (SQLite, H2 in memory or file) are not network links. When the URL
+    /// cannot be known (a config-provider reference, a Terraform value) or the driver is one the
+    /// linter does not know, it says so at info level. By driver and connector:
+    ///
+    /// <!-- catalogue -->
     ///
     /// ## Why is this bad?
     /// Every row the connector reads or writes, and the queries themselves, cross the network in
@@ -45,28 +40,19 @@ declare_rule! {
     /// truststore, for example with the `s3import` config provider on MSK Connect).
     ///
     /// ## References
-    /// - <https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html>
-    /// - <https://jdbc.postgresql.org/documentation/ssl/>
-    /// - <https://learn.microsoft.com/en-us/sql/connect/jdbc/setting-the-connection-properties>
-    /// - <https://debezium.io/documentation/reference/stable/connectors/mysql.html>
     pub static RULE = {
         code: "MSK100",
         name: "database-link-plaintext",
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
-            "https://jdbc.postgresql.org/documentation/ssl/",
-            "https://learn.microsoft.com/en-us/sql/connect/jdbc/setting-the-connection-properties",
-            "https://debezium.io/documentation/reference/stable/connectors/mysql.html",
-        ],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
         covers: &["JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Confluent Cloud managed JDBC and CDC"],
+        catalogue: Some(|| destination::database_catalogue(Posture::Plaintext)),
         check: check,
     };
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    report(context, LinkKind::Database, Posture::Plaintext, |_| false, "Turn TLS on with certificate and host name verification", out);
+    report(context, LinkKind::Database, Posture::Plaintext, "Turn TLS on with certificate and host name verification", out);
 }

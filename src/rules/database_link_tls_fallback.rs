@@ -1,17 +1,16 @@
-use super::destination::report;
+use super::destination::{self, report};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::{LinkKind, Posture};
+use crate::endpoints::link::{LinkKind, Posture};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
     /// ## What it does
     /// Finds database connections that use TLS only when the server offers it and otherwise
-    /// carry on in plaintext without a word: MySQL Connector/J with no `sslMode` (its default
-    /// since 8.0.13 is `PREFERRED`) or `sslMode=PREFERRED` (also the deprecated `useSSL=true`
-    /// alone), PostgreSQL with no `sslmode` (pgJDBC defaults to `prefer`) or `sslmode=prefer`,
-    /// Debezium MySQL and PostgreSQL 2.3 and later with no `database.ssl.mode` /
-    /// `database.sslmode` (defaults `preferred` / `prefer`). The Debezium version is read from
-    /// the key names (1.x uses `database.history.*`); the `assume.debezium` option states it.
+    /// carry on in plaintext without a word. The Debezium version is read from the key names (1.x
+    /// uses `database.history.*`); the `assume.debezium` option states it. By driver and
+    /// connector:
+    ///
+    /// <!-- catalogue -->
     ///
     /// ## Why is this bad?
     /// Opportunistic TLS gives no protection against the attacker it is meant for: anyone who
@@ -37,8 +36,6 @@ declare_rule! {
     /// `database.ssl.mode=verify_identity`). The JVM must trust the database's CA.
     ///
     /// ## References
-    /// - <https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html>
-    /// - <https://jdbc.postgresql.org/documentation/ssl/>
     /// - <https://issues.redhat.com/browse/DBZ-6340>
     pub static RULE = {
         code: "MSK101",
@@ -46,17 +43,13 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
-            "https://jdbc.postgresql.org/documentation/ssl/",
-            "https://issues.redhat.com/browse/DBZ-6340",
-        ],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
         covers: &["JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Confluent Cloud managed JDBC and CDC"],
+        catalogue: Some(|| destination::database_catalogue(Posture::Fallback)),
         check: check,
     };
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    report(context, LinkKind::Database, Posture::Fallback, |_| false, "Require TLS with certificate and host name verification", out);
+    report(context, LinkKind::Database, Posture::Fallback, "Require TLS with certificate and host name verification", out);
 }

@@ -1,13 +1,13 @@
-use super::destination::links_of;
+use super::destination::{self, links_of};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::LinkFix;
 use crate::finding::{Category, Severity};
 
 declare_rule! {
     /// ## What it does
-    /// Finds JDBC driver settings that allow TLS 1.0 or 1.1 (or SSL 3): MySQL `tlsVersions` /
-    /// `enabledTLSProtocols`, MariaDB `enabledSslProtocolSuites`, SQL Server `sslProtocol`, Db2
-    /// `sslVersion`, Oracle `oracle.net.ssl_version`, in the URL or passed through.
+    /// Finds JDBC driver settings that allow TLS 1.0 or 1.1 (or SSL 3), in the URL or passed
+    /// through. The settings, by driver:
+    ///
+    /// <!-- catalogue -->
     ///
     /// ## Why is this bad?
     /// RFC 8996 deprecates TLS 1.0 and 1.1; allowing them lets an attacker in the middle push the
@@ -36,9 +36,9 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::WeakTls,
         fix: FixAvailability::Always,
-        references: &["https://www.rfc-editor.org/rfc/rfc8996"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "NIST SP 800-52r2"],
         covers: &["JDBC (Confluent, Aiven)"],
+        catalogue: Some(destination::tls_versions_catalogue),
         check: check,
     };
 }
@@ -53,7 +53,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("the {} connection ({}) allows {} ({})", link.service, link.key, weak.versions.join(", "), weak.setting),
                 "Allow only TLS 1.2 and 1.3",
             )
-            .with_fix(weak.fix.as_ref().and_then(LinkFix::to_fix)),
+            .with_fix(weak.fix.clone()),
         );
     }
 }

@@ -1,18 +1,22 @@
 //! What the destination-link rules share: each reports the links of one kind and posture that
 //! `endpoints::links` found, in one voice.
 
-use super::{Context, Diagnostic, Downgrade};
-use crate::endpoints::links::{self, Link, LinkFix, LinkKind, Posture};
+use super::{Catalogue, Context, Diagnostic, Downgrade};
+use crate::endpoints::{
+    self, debezium, jdbc,
+    link::{Link, LinkKind, Posture, Trust},
+    managed,
+};
 
 pub fn links_of<'a>(context: &'a Context) -> &'a [Link] {
-    context.links.get_or_init(|| links::analyze(context.connector, context.assume))
+    context.links.get_or_init(|| endpoints::analyze(context.connector, context.assume))
 }
 
 /// Reports every link of `kind` with `posture`; `Unknown` links are reported by the rule for
 /// plaintext links, as info ("cannot verify").
-pub fn report(context: &Context, kind: LinkKind, posture: Posture, skip: impl Fn(&Link) -> bool, help: &str, out: &mut Vec<Diagnostic>) {
+pub fn report(context: &Context, kind: LinkKind, posture: Posture, help: &str, out: &mut Vec<Diagnostic>) {
     for link in links_of(context) {
-        if link.kind != kind || skip(link) {
+        if link.kind != kind {
             continue;
         }
         if link.posture == Posture::Unknown && posture == Posture::Plaintext {
@@ -23,7 +27,8 @@ pub fn report(context: &Context, kind: LinkKind, posture: Posture, skip: impl Fn
                     format!("cannot verify the {} connection ({}): {}", link.service, link.key, link.explanation()),
                     "Check by hand that this connection uses TLS with certificate and host name verification",
                 )
-                .with_fix(link.fix.as_ref().and_then(LinkFix::to_fix))
+                .with_fix(link.fix.clone())
+                .citing(link.references)
                 .downgraded(Some(Downgrade::Unverifiable)),
             );
             continue;
@@ -44,13 +49,23 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
         Posture::Verified | Posture::Unknown => "is set",
     };
     let loopback = link.loopback.then_some(Downgrade::Loopback);
+    // Without the host name check, what the client trusts decides who can pass for the server.
+    let (trust, public_store) = match (&link.posture, &link.trust) {
+        (Posture::HostnameUnverified, Trust::DefaultStore) => {
+            ("; it trusts the default public CA store, so a certificate any public CA issued for any name is accepted".to_string(), true)
+        }
+        (Posture::HostnameUnverified, Trust::PrivateCa(ca)) => (format!("; it trusts only the private CA of {ca}"), false),
+        _ => (String::new(), false),
+    };
     Diagnostic::at(
         link.location.clone(),
         Some(&link.key),
-        format!("the {} connection ({}) {what}: {}", link.service, link.key, link.explanation()),
+        format!("the {} connection ({}) {what}: {}{trust}", link.service, link.key, link.explanation()),
         help,
     )
-    .with_fix(link.fix.as_ref().and_then(LinkFix::to_fix))
+    .with_fix(link.fix.clone())
+    .citing(link.references)
+    .escalated(public_store)
     .downgraded(loopback)
 }
 
@@ -63,4 +78,61 @@ pub fn has_plaintext_link(context: &Context) -> bool {
         None => c.defaults_apply,
     });
     destination || cluster
+}
+
+/// The database settings that give `posture`, by driver and connector family, from their tables.
+pub fn database_catalogue(posture: Posture) -> Catalogue {
+    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
+    let mut references = Vec::new();
+    let mut add = |service: &str, item: String, refs: &'static [&'static str]| {
+        match lines.iter_mut().find(|(s, _)| s == service) {
+            Some((_, items)) => items.push(item),
+            None => lines.push((service.to_string(), vec![item])),
+        }
+        references.extend(refs.iter().filter(|r| !references.contains(*r)).copied().collect::<Vec<_>>());
+    };
+    for driver in &jdbc::DRIVERS {
+        if let Some((name, table)) = driver.mode {
+            for mode in table.modes.iter().filter(|m| m.posture == posture) {
+                add(driver.name, format!("`{name}={}`", mode.value), driver.references);
+            }
+            if let Some(default) = driver.default.as_ref().filter(|d| d.posture == posture) {
+                let why = default.assumption.map(|a| format!(" ({a})")).unwrap_or_else(|| " (the default)".to_string());
+                add(driver.name, format!("no `{name}`{why}"), driver.references);
+            }
+        }
+        for (_, note) in driver.notes.iter().filter(|(p, _)| *p == posture) {
+            add(driver.name, note.to_string(), driver.references);
+        }
+    }
+    for setting in &debezium::TLS_SETTINGS {
+        for mode in setting.table.modes.iter().filter(|m| m.posture == posture) {
+            add(setting.service, format!("`{}={}`", setting.key, mode.value.to_ascii_lowercase()), setting.references);
+        }
+        let default_posture = |value: &str| setting.table.find(value).map(|m| m.posture);
+        match (default_posture(setting.default_before_2_3) == Some(posture), default_posture(setting.default_since_2_3) == Some(posture)) {
+            (true, true) => add(setting.service, format!("no `{}` (the default)", setting.key), setting.references),
+            (true, false) => add(setting.service, format!("no `{}` before Debezium 2.3", setting.key), setting.references),
+            (false, true) => add(setting.service, format!("no `{}` in Debezium 2.3 and later", setting.key), setting.references),
+            (false, false) => {}
+        }
+    }
+    for (service, _, note) in debezium::NOTES.iter().chain(managed::NOTES.iter()).filter(|(_, p, _)| *p == posture) {
+        add(service, note.to_string(), &[]);
+    }
+    let docs = lines.iter().map(|(service, items)| format!("- {service}: {}\n", items.join(", "))).collect();
+    Catalogue { docs, references }
+}
+
+/// The drivers whose TLS versions a property lists, for the weak-TLS rule.
+pub fn tls_versions_catalogue() -> Catalogue {
+    let drivers = jdbc::DRIVERS.iter().filter(|d| !d.tls_versions.is_empty());
+    let docs = drivers
+        .clone()
+        .map(|d| {
+            let names: Vec<String> = d.tls_versions.iter().map(|n| format!("`{n}`")).collect();
+            format!("- {}: {}\n", d.name, names.join(", "))
+        })
+        .collect();
+    Catalogue { docs, references: drivers.flat_map(|d| d.references.iter().copied()).collect() }
 }

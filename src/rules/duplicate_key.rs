@@ -38,7 +38,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::InconsistentSetting,
         fix: FixAvailability::None,
-        references: &["https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/Properties.html#load(java.io.Reader)"],
         compliance: &[],
         covers: &["Any configuration"],
         check: check,

@@ -1,11 +1,10 @@
-use super::kafka_clients::{
-    bootstrap_facts, fix, iam_edits, iam_is_implied, is_sasl_plain_over_plaintext, protocol_is_plaintext, set, EMBEDDED_CLIENTS,
-    OVERRIDE_PREFIXES,
-};
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{ConfigEntry, Value};
 use crate::endpoints::bootstrap::MskAuth;
-use crate::finding::{Applicability, Category, Severity};
+use crate::endpoints::kafka::{
+    bootstrap_facts, iam_edits, iam_is_implied, protocol_is_plaintext, EMBEDDED_CLIENTS, OVERRIDE_PREFIXES,
+};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -67,13 +66,9 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &[
-            "https://debezium.io/documentation/reference/stable/connectors/mysql.html",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/mkc-debeziumsource-connector-example.html",
-            "https://cwiki.apache.org/confluence/display/KAFKA/KIP-458%3A+Connector+Client+Config+Override+Policy",
-        ],
         compliance: &["PCI DSS v4.0.1/4.2.1"],
         covers: &["Kafka clients inside connectors", "Debezium (schema history, signals)", "MirrorMaker 2", "Confluent Replicator", "Confluent HTTP sink", "Confluent proprietary connectors"],
+        superseded_by: &["MSK011"],
         check: check,
     };
 }
@@ -119,7 +114,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         let (fix_title, applicability, edits) = secure_edits(context, &missing, Some(bootstrap));
         out.push(
             Diagnostic::at_entry(bootstrap, message, help(context, Some(bootstrap)))
-                .with_fix(fix(fix_title, applicability, edits))
+                .with_fix(Fix::new(fix_title, applicability, edits))
                 .downgraded(loopback(Some(bootstrap))),
         );
     }
@@ -144,19 +139,16 @@ fn report_explicit(
             .downgraded(Some(Downgrade::Unverifiable)),
         ),
         Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
-            if is_sasl_plain_over_plaintext(config, prefix) {
-                return; // MSK011 reports the cleartext password, which is worse.
-            }
             let message = format!("{label}: {} is `{}`, so this client's data crosses the network unencrypted", entry.key, protocol.trim());
             let (title, applicability, edits) =
                 if protocol.trim().eq_ignore_ascii_case("SASL_PLAINTEXT") && !iam_is_implied(context.connector, bootstrap) {
-                    ("Use SASL_SSL".to_string(), Applicability::Unsafe, vec![set(config, &entry.key, "SASL_SSL")])
+                    ("Use SASL_SSL".to_string(), Applicability::Unsafe, vec![Edit::set(config, &entry.key, "SASL_SSL")])
                 } else {
                     secure_edits(context, &[prefix], bootstrap)
                 };
             out.push(
                 Diagnostic::at_entry(entry, message, help(context, bootstrap))
-                    .with_fix(fix(title, applicability, edits))
+                    .with_fix(Fix::new(title, applicability, edits))
                     .downgraded(loopback(bootstrap)),
             );
         }
@@ -179,7 +171,7 @@ fn secure_edits(
     let tls_listener =
         bootstrap.and_then(|b| bootstrap_facts(&b.value)).is_some_and(|f| f.msk_tls == Some(true) && f.msk_auth == Some(MskAuth::None));
     let applicability = if tls_listener { Applicability::Safe } else { Applicability::Unsafe };
-    let edits = prefixes.iter().map(|p| set(config, &format!("{p}security.protocol"), "SSL")).collect();
+    let edits = prefixes.iter().map(|p| Edit::set(config, &format!("{p}security.protocol"), "SSL")).collect();
     ("Use TLS (security.protocol=SSL)".to_string(), applicability, edits)
 }
 

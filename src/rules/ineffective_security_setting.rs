@@ -1,8 +1,8 @@
-use super::kafka_clients::{fix, remove, set};
+use super::destination::links_of;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::connector::{Connector, Family};
-use crate::endpoints::{mongodb, url};
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::endpoints::debezium::{TlsSetting, TLS_SETTINGS};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -65,25 +65,11 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::IneffectiveSetting,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.confluent.io/kafka-connectors/jdbc/current/sink-connector/sink_config_options.html",
-            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
-            "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html",
-        ],
         compliance: &[],
         covers: &["S3 (Confluent, Aiven, Lenses)", "JDBC (Confluent, Aiven)", "Debezium (MySQL, MariaDB, PostgreSQL, SQL Server, Oracle, Db2)", "Elasticsearch", "MongoDB (mongo-kafka, Debezium)", "Redis"],
         check: check,
     };
 }
-
-const PG_MODES: [(&str, &str); 6] = [
-    ("disabled", "disable"),
-    ("preferred", "prefer"),
-    ("required", "require"),
-    ("verify_ca", "verify-ca"),
-    ("verify_identity", "verify-full"),
-    ("verify-full", "verify-full"),
-];
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let connector = context.connector;
@@ -96,10 +82,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &config.entries {
         let key = entry.key.as_str();
         let removal = |why: String, out: &mut Vec<Diagnostic>| {
-            out.push(Diagnostic::at_entry(entry, why, format!("Remove {key}")).with_fix(fix(
+            out.push(Diagnostic::at_entry(entry, why, format!("Remove {key}")).with_fix(Fix::new(
                 format!("Remove {key}"),
                 Applicability::Safe,
-                vec![remove(entry)],
+                vec![Edit::remove(entry)],
             )));
         };
         if key == "s3.sse.enabled" {
@@ -121,9 +107,9 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 (_, Some(value)) => value.trim().to_string(),
                 (_, None) => continue,
             };
-            let mut edits = vec![remove(entry)];
+            let mut edits = vec![Edit::remove(entry)];
             if config.get(&target).is_none() {
-                edits.push(set(config, &target, &value));
+                edits.push(Edit::set(config, &target, &value));
             }
             out.push(
                 Diagnostic::at_entry(
@@ -131,7 +117,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     format!("{key} is not read by the self-managed JDBC connector (it has no ssl.* keys): Connector/J reads its truststore from {driver_key}, passed as {target}"),
                     format!("Move it to {target}"),
                 )
-                .with_fix(fix(format!("Move it to {target}"), Applicability::Unsafe, edits)),
+                .with_fix(Fix::new(format!("Move it to {target}"), Applicability::Unsafe, edits)),
             );
         } else if self_managed_jdbc
             && (key == "ssl.mode" || key.starts_with("ssl.truststore.") || key.starts_with("ssl.keystore.") || key == "ssl.key.password")
@@ -147,17 +133,14 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             && !matches!(key, "connection.url" | "connection.user" | "connection.password")
         {
             removal(format!("{key} is not passed to the driver by the Aiven JDBC connector (only Confluent's JDBC connector 10.0 and later passes connection.<prop>): put it in connection.url"), out);
-        } else if key == "database.ssl.mode" && connector.family == Family::DebeziumPostgres {
-            rename(
-                connector,
-                entry,
-                "database.sslmode",
-                |v| PG_MODES.iter().find(|(m, _)| m.eq_ignore_ascii_case(v)).map(|(_, p)| p.to_string()),
-                out,
-            );
-        } else if key == "database.sslmode" && matches!(connector.family, Family::DebeziumMysql | Family::DebeziumMariadb) {
-            let to_mysql = |v: &str| PG_MODES.iter().find(|(_, p)| p.eq_ignore_ascii_case(v)).map(|(m, _)| m.to_string());
-            rename(connector, entry, "database.ssl.mode", to_mysql, out);
+        } else if let Some((setting, spelt_as)) = debezium_tls_misspelt(connector.family, key) {
+            // The value in the family's own spelling: as it is when the family knows it, else the
+            // mode of the family whose key was used, translated.
+            let value = |v: &str| {
+                let own = setting.table.find(v).map(|m| m.value);
+                own.or_else(|| spelt_as.table.translate(v, setting.table)).map(str::to_ascii_lowercase)
+            };
+            rename(connector, entry, setting.key, value, out);
         } else if connector.family == Family::DebeziumSqlserver && key.starts_with("database.ssl.") {
             let real = match key {
                 "database.ssl.truststore" => Some("driver.trustStore"),
@@ -172,15 +155,17 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             match real {
                 Some(real) => {
                     let value = entry.text().unwrap_or("").trim().to_string();
-                    let mut edits = vec![remove(entry)];
+                    let mut edits = vec![Edit::remove(entry)];
                     if config.get(real).is_none() && !value.is_empty() {
-                        edits.push(set(config, real, &value));
+                        edits.push(Edit::set(config, real, &value));
                     }
-                    out.push(Diagnostic::at_entry(entry, format!("{why}; the driver reads {real}"), format!("Use {real}")).with_fix(fix(
-                        format!("Use {real}"),
-                        Applicability::Unsafe,
-                        edits,
-                    )));
+                    out.push(
+                        Diagnostic::at_entry(entry, format!("{why}; the driver reads {real}"), format!("Use {real}")).with_fix(Fix::new(
+                            format!("Use {real}"),
+                            Applicability::Unsafe,
+                            edits,
+                        )),
+                    );
                 }
                 None => removal(why, out),
             }
@@ -191,8 +176,15 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             removal("redis.insecure is read only together with redis.tls=true: here it changes nothing".to_string(), out);
         }
     }
-    mysql_legacy_flags(connector, out);
-    mongodb_ignored_options(connector, out);
+    ignored_by_drivers(context, out);
+}
+
+/// A Debezium family's TLS key written as another family's (`database.ssl.mode` on PostgreSQL,
+/// `database.sslmode` on MySQL): the family's own setting and the one whose key was used.
+fn debezium_tls_misspelt(family: Family, key: &str) -> Option<(&'static TlsSetting, &'static TlsSetting)> {
+    let setting = TLS_SETTINGS.iter().find(|s| s.family == family && s.key != key)?;
+    let spelt_as = TLS_SETTINGS.iter().find(|s| s.key == key)?;
+    Some((setting, spelt_as))
 }
 
 /// The Connector/J property a Kafka-style truststore key was meant to be, for the Confluent JDBC
@@ -219,10 +211,10 @@ fn rename(
     out: &mut Vec<Diagnostic>,
 ) {
     let value = entry.text().and_then(|v| map(v.trim()));
-    let mut edits = vec![remove(entry)];
+    let mut edits = vec![Edit::remove(entry)];
     if let Some(value) = &value {
         if connector.config.get(real).is_none() {
-            edits.push(set(&connector.config, real, value));
+            edits.push(Edit::set(&connector.config, real, value));
         }
     }
     out.push(
@@ -231,73 +223,19 @@ fn rename(
             format!("{} is not a key of this Debezium connector, which reads {real}", entry.key),
             format!("Use {real}"),
         )
-        .with_fix(fix(format!("Use {real}"), Applicability::Unsafe, edits)),
+        .with_fix(Fix::new(format!("Use {real}"), Applicability::Unsafe, edits)),
     );
 }
 
-/// Connector/J ignores the deprecated flags once `sslMode` is set.
-fn mysql_legacy_flags(connector: &Connector, out: &mut Vec<Diagnostic>) {
-    for key in ["connection.url", "database.url"] {
-        let Some(entry) = connector.config.get(key) else { continue };
-        let Some(text) = entry.text() else { continue };
-        if !text.trim_start().to_ascii_lowercase().starts_with("jdbc:mysql") {
-            continue;
+/// What the link analysers found their drivers ignore (Connector/J's legacy flags next to
+/// `sslMode`, MongoDB options the Java driver does not implement).
+fn ignored_by_drivers(context: &Context, out: &mut Vec<Diagnostic>) {
+    for link in links_of(context) {
+        for ignored in &link.ignored {
+            out.push(
+                Diagnostic::at(link.location.clone(), Some(&link.key), ignored.message.clone(), ignored.help.clone())
+                    .with_fix(ignored.fix.clone()),
+            );
         }
-        let parsed = url::parse(text.trim());
-        let passed_mode = connector.config.entries.iter().any(|e| e.key.eq_ignore_ascii_case("connection.sslMode"));
-        if parsed.param("sslMode").is_none() && !passed_mode {
-            continue;
-        }
-        let legacy: Vec<&str> =
-            ["useSSL", "requireSSL", "verifyServerCertificate"].into_iter().filter(|n| parsed.param(n).is_some()).collect();
-        if legacy.is_empty() {
-            continue;
-        }
-        let mut cleaned = text.trim().to_string();
-        for name in &legacy {
-            cleaned = url::without_param(&cleaned, &url::parse(&cleaned).params, name);
-        }
-        out.push(
-            Diagnostic::at_entry(
-                entry,
-                format!("{key} sets sslMode, so Connector/J ignores the deprecated {} in it", legacy.join(", ")),
-                "Remove the deprecated parameters",
-            )
-            .with_fix(fix(
-                "Remove the deprecated parameters",
-                Applicability::Safe,
-                vec![Edit { key: Some(key.to_string()), pointer: entry.pointer.clone(), value: Some(cleaned) }],
-            )),
-        );
-    }
-}
-
-fn mongodb_ignored_options(connector: &Connector, out: &mut Vec<Diagnostic>) {
-    for key in ["connection.uri", "mongodb.connection.string"] {
-        let Some(entry) = connector.config.get(key) else { continue };
-        let Some(text) = entry.text() else { continue };
-        let verdict = mongodb::analyze(text, None, "");
-        if verdict.ignored_options.is_empty() {
-            continue;
-        }
-        let mut cleaned = text.trim().to_string();
-        for name in &verdict.ignored_options {
-            cleaned = url::without_param(&cleaned, &url::parse(&cleaned).params, name);
-        }
-        out.push(
-            Diagnostic::at_entry(
-                entry,
-                format!(
-                    "{key} sets {}, which the MongoDB Java driver does not implement (it logs a warning and ignores them)",
-                    verdict.ignored_options.join(", ")
-                ),
-                "Remove them; set trust with the JVM truststore or the connector's connection.ssl.* settings",
-            )
-            .with_fix(fix(
-                "Remove the unsupported options",
-                Applicability::Safe,
-                vec![Edit { key: Some(key.to_string()), pointer: entry.pointer.clone(), value: Some(cleaned) }],
-            )),
-        );
     }
 }

@@ -1,6 +1,6 @@
-use super::kafka_clients::{fix, set};
+use crate::endpoints::link::Trust;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -13,7 +13,11 @@ declare_rule! {
     /// An empty value turns host name verification off: the client accepts any certificate its
     /// truststore trusts, for any host, so anyone holding such a certificate can sit in the middle.
     /// The default has been `https` (verification on) since Kafka 2.0, so the key is only ever set
-    /// to weaken it.
+    /// to weaken it. Reported as low when the client trusts a private CA of its own
+    /// (`ssl.truststore.location` or `ssl.truststore.certificates` under the same prefix), and as
+    /// medium when it trusts the JVM's default public CA store, as MSK clients normally do (Amazon
+    /// MSK brokers present certificates from Amazon's public CA): then a certificate any public CA
+    /// issued, for any name, is accepted.
     ///
     /// ## Example
     /// ```properties
@@ -46,10 +50,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::UnverifiedTls,
         fix: FixAvailability::Always,
-        references: &[
-            "https://cwiki.apache.org/confluence/display/KAFKA/KIP-294+-+Enable+TLS+hostname+verification+by+default",
-            "https://kafka.apache.org/documentation/#security_confighostname",
-        ],
         compliance: &["CWE-297"],
         covers: &["Kafka clients inside connectors", "Self-managed workers", "Elasticsearch", "OpenSearch"],
         check: check,
@@ -66,13 +66,18 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         if !value.trim().is_empty() {
             continue;
         }
+        let prefix = entry.key.strip_suffix("ssl.endpoint.identification.algorithm").unwrap_or("");
+        let truststores = ["ssl.truststore.location", "ssl.truststore.certificates"].map(|k| format!("{prefix}{k}"));
+        let (trust, public_store) = match Trust::from_settings(truststores.iter().filter_map(|k| config.get(k))) {
+            Trust::DefaultStore => {
+                ("the client trusts the default public CA store, so a certificate any public CA issued for any name is accepted".to_string(), true)
+            }
+            Trust::PrivateCa(key) => (format!("any certificate the private CA of {key} issued is accepted for any host"), false),
+        };
         out.push(
-            Diagnostic::at_entry(
-                entry,
-                format!("{} is empty: host name verification is off, so any trusted certificate is accepted for any host", entry.key),
-                "Set it to https (the default) or remove it",
-            )
-            .with_fix(fix("Set it to https", Applicability::Safe, vec![set(config, &entry.key, "https")])),
+            Diagnostic::at_entry(entry, format!("{} is empty: host name verification is off, and {trust}", entry.key), "Set it to https (the default) or remove it")
+                .with_fix(Fix::new("Set it to https", Applicability::Safe, vec![Edit::set(config, &entry.key, "https")]))
+                .escalated(public_store),
         );
     }
 }

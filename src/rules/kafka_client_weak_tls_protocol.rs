@@ -1,6 +1,5 @@
-use super::kafka_clients::{fix, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 const WEAK: [&str; 5] = ["SSLv2Hello", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1"];
 
@@ -45,7 +44,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::WeakTls,
         fix: FixAvailability::Always,
-        references: &["https://www.rfc-editor.org/rfc/rfc8996", "https://cwiki.apache.org/confluence/display/KAFKA/KIP-573%3A+Enable+TLSv1.3+by+default"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "NIST SP 800-52r2"],
         covers: &["Kafka clients inside connectors", "Self-managed workers", "Elasticsearch", "OpenSearch", "HTTP sinks"],
         check: check,
@@ -72,7 +70,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("{} allows {}, which RFC 8996 deprecates", entry.key, weak.join(", ")),
                 format!("Allow only TLS 1.2 and 1.3 ({}={replacement})", entry.key),
             )
-            .with_fix(fix(format!("Set it to {replacement}"), Applicability::Safe, vec![set(config, &entry.key, replacement)])),
+            .with_fix(Fix::new(
+                format!("Set it to {replacement}"),
+                Applicability::Safe,
+                vec![Edit::set(config, &entry.key, replacement)],
+            )),
         );
     }
 }

@@ -1,38 +1,53 @@
-//! Rules: one file each, read top to bottom as docs, metadata, check. `registry.rs` lists them.
+//! Rules: one file each, read top to bottom as docs, metadata, check. Registering a rule is one
+//! line in the `rules!` list below.
 
 mod destination;
-pub mod kafka_clients;
 mod msk_recreate;
-pub mod registry;
-
-mod credentials_over_plaintext;
-mod database_link_certificate_unverified;
-mod database_link_hostname_unverified;
-mod database_link_plaintext;
-mod database_link_tls_fallback;
-mod database_link_weak_tls_version;
-mod duplicate_key;
-mod embedded_kafka_client_plaintext;
-mod ineffective_security_setting;
-mod kafka_client_hostname_verification_disabled;
-mod kafka_client_weak_tls_protocol;
-mod msk_bootstrap_port_mismatch;
-mod msk_cluster_auth_none;
-mod msk_cluster_link_plaintext;
-mod msk_iam_over_plaintext;
-mod msk_worker_refused_key;
-mod plaintext_secret;
-mod s3_kms_key_ignored;
-mod s3_no_server_side_encryption;
-mod sasl_plain_over_plaintext;
-mod service_certificate_unverified;
-mod service_hostname_unverified;
-mod service_link_plaintext;
-mod undeclared_config_provider;
-mod worker_kafka_client_plaintext;
 
 use crate::connector::{ConfigEntry, Connector, Location};
 use crate::finding::{Category, Fix, Remediation, Severity};
+
+/// Declares each rule's module and lists its `RULE` in `RULES`, in code order.
+macro_rules! rules {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// Every rule, in code order.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE),*];
+    };
+}
+
+rules! {
+    msk_cluster_link_plaintext,
+    msk_cluster_auth_none,
+    msk_iam_over_plaintext,
+    msk_bootstrap_port_mismatch,
+    embedded_kafka_client_plaintext,
+    sasl_plain_over_plaintext,
+    kafka_client_hostname_verification_disabled,
+    kafka_client_weak_tls_protocol,
+    worker_kafka_client_plaintext,
+    msk_worker_refused_key,
+    duplicate_key,
+    database_link_plaintext,
+    database_link_tls_fallback,
+    database_link_certificate_unverified,
+    database_link_hostname_unverified,
+    database_link_weak_tls_version,
+    service_link_plaintext,
+    credentials_over_plaintext,
+    service_certificate_unverified,
+    service_hostname_unverified,
+    plaintext_secret,
+    undeclared_config_provider,
+    ineffective_security_setting,
+    s3_kms_key_ignored,
+    s3_no_server_side_encryption,
+}
+
+/// A rule by code (`MSK001`, any case) or name (`msk-cluster-link-plaintext`).
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(name) || r.name == name)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -42,25 +57,65 @@ pub enum FixAvailability {
     Always,
 }
 
+/// Docs and references a rule takes from the driver and connector tables rather than writing
+/// them out: the tables stay the one place for those facts.
+pub struct Catalogue {
+    /// Markdown put where the docs say `<!-- catalogue -->`.
+    pub docs: String,
+    pub references: Vec<&'static str>,
+}
+
 pub struct Rule {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
     pub category: Category,
     pub fix: FixAvailability,
-    /// The rule's user-facing Markdown docs, captured from its `///` comment.
+    /// The rule's user-facing Markdown docs, captured from its `///` comment; its references are
+    /// the links of the `## References` section.
     pub docs: &'static str,
-    pub references: &'static [&'static str],
     pub compliance: &'static [&'static str],
     /// The connector families and settings the rule covers, for the README's coverage table.
     pub covers: &'static [&'static str],
+    /// Rules whose finding on the same key (or, for cluster-link findings, the same connector)
+    /// replaces this rule's: the engine drops this one only when such a finding exists.
+    pub superseded_by: &'static [&'static str],
+    pub catalogue: Option<fn() -> Catalogue>,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
 }
 
+/// What `declare_rule!` fills in when a rule does not say.
+pub const DEFAULTS: Rule = Rule {
+    code: "",
+    name: "",
+    severity: Severity::Info,
+    category: Category::Unverifiable,
+    fix: FixAvailability::None,
+    docs: "",
+    compliance: &[],
+    covers: &[],
+    superseded_by: &[],
+    catalogue: None,
+    check: |_, _| {},
+};
+
 impl Rule {
-    /// The docs with rustdoc's leading space removed from each line.
+    /// The docs with rustdoc's leading space removed from each line, the catalogue filled in.
     pub fn markdown(&self) -> String {
-        self.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim().to_string()
+        let markdown = self.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+        let markdown = match self.catalogue {
+            Some(catalogue) => {
+                let catalogue = catalogue();
+                let mut markdown = markdown.replace("<!-- catalogue -->", catalogue.docs.trim_end());
+                let own = self.own_references();
+                for reference in catalogue.references.iter().filter(|r| !own.contains(r)) {
+                    markdown.push_str(&format!("\n- <{reference}>"));
+                }
+                markdown
+            }
+            None => markdown,
+        };
+        markdown.trim().to_string()
     }
 
     /// The first paragraph of "What it does", for one-line listings.
@@ -69,15 +124,53 @@ impl Rule {
         let body = markdown.split("## What it does").nth(1).unwrap_or(&markdown);
         body.trim().split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
     }
+
+    /// The links of the docs' `## References` section, then the catalogue's.
+    pub fn references(&self) -> Vec<&'static str> {
+        let mut references = self.own_references();
+        if let Some(catalogue) = self.catalogue {
+            for reference in catalogue().references {
+                if !references.contains(&reference) {
+                    references.push(reference);
+                }
+            }
+        }
+        references
+    }
+
+    fn own_references(&self) -> Vec<&'static str> {
+        let docs: &'static str = self.docs;
+        let Some((_, section)) = docs.split_once("## References") else { return Vec::new() };
+        section
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.starts_with("## "))
+            .filter_map(|l| l.strip_prefix("- <").and_then(|l| l.strip_suffix('>')))
+            .collect()
+    }
 }
 
-/// Declares a rule: the `///` lines become its docs (biome's `declare_lint_rule!` idea, no proc-macro).
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+impl Eq for Rule {}
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.code, self.name)
+    }
+}
+
+/// Declares a rule: the `///` lines become its docs (biome's `declare_lint_rule!` idea, no
+/// proc-macro); fields it does not name take `DEFAULTS`.
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])* pub static $ident:ident = { $($field:ident : $value:expr),* $(,)? };) => {
         $(#[doc = $doc])*
         pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
             docs: concat!($($doc, "\n"),*),
-            $($field: $value),*
+            $($field: $value,)*
+            ..$crate::rules::DEFAULTS
         };
     };
 }
@@ -87,13 +180,13 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub connector: &'a Connector,
     pub all: &'a [Connector],
-    pub assume: &'a crate::options::Assumptions,
+    pub assume: &'a crate::connector::Assumptions,
     /// The connector's destination links, analysed once for all the rules that read them.
-    pub links: std::cell::OnceCell<Vec<crate::endpoints::links::Link>>,
+    pub links: std::cell::OnceCell<Vec<crate::endpoints::link::Link>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a crate::options::Assumptions) -> Self {
+    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a crate::connector::Assumptions) -> Self {
         Context { connector, all, assume, links: std::cell::OnceCell::new() }
     }
 }
@@ -118,6 +211,8 @@ pub struct Diagnostic {
     pub downgrade: Option<Downgrade>,
     /// One level above the rule's severity, for the aggravated case its docs describe.
     pub escalated: bool,
+    /// The documentation the verdict rests on (a driver's), when it is not the rule's own.
+    pub references: &'static [&'static str],
 }
 
 impl Diagnostic {
@@ -131,6 +226,7 @@ impl Diagnostic {
             remediation: None,
             downgrade: None,
             escalated: false,
+            references: &[],
         }
     }
 
@@ -150,6 +246,11 @@ impl Diagnostic {
 
     pub fn escalated(mut self, escalated: bool) -> Self {
         self.escalated = escalated;
+        self
+    }
+
+    pub fn citing(mut self, references: &'static [&'static str]) -> Self {
+        self.references = references;
         self
     }
 

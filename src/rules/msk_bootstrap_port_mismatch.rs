@@ -1,8 +1,7 @@
-use super::kafka_clients::fix;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::Value;
 use crate::endpoints::bootstrap::{self, MskAuth, MskListener};
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -51,9 +50,9 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::InconsistentSetting,
         fix: FixAvailability::Sometimes,
-        references: &["https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html"],
         compliance: &[],
         covers: &["MSK Connect cluster link"],
+        superseded_by: &["MSK003"],
         check: check,
     };
 }
@@ -95,9 +94,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let auth = if cluster.uses_iam() { MskAuth::Iam } else { MskAuth::None };
-    if !tls && auth == MskAuth::Iam {
-        return; // MSK003 reports IAM without TLS.
-    }
     let listeners: Vec<Option<MskListener>> = brokers.iter().map(|b| b.msk_listener()).collect();
     let wanted = |l: &MskListener| l.tls == tls && l.auth == auth;
     let mismatched: Vec<usize> = (0..brokers.len()).filter(|&i| !listeners[i].as_ref().is_some_and(wanted)).collect();
@@ -152,7 +148,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     } else {
         "Turn on encryption in transit (TLS) for this connector rather than moving to the plaintext port; see MSK001".to_string()
     };
-    out.push(Diagnostic::at(field.location.clone(), None, message, help).with_fix(fix(
+    out.push(Diagnostic::at(field.location.clone(), None, message, help).with_fix(Fix::new(
         "Use the ports of the listener the settings ask for",
         Applicability::Unsafe,
         edits,

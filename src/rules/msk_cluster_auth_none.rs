@@ -1,8 +1,7 @@
-use super::kafka_clients::fix;
 use super::msk_recreate::recreate;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::Value;
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -49,10 +48,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::MissingAuthentication,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-service-execution-role.html",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-6",
-        ],
         compliance: &["AWS Security Hub MSK.6"],
         covers: &["MSK Connect cluster link"],
         check: check,
@@ -87,7 +82,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     format!("{name} is `{text}`: the connector does not authenticate, so the cluster must accept unauthenticated clients"),
                     "Re-create the connector with IAM authentication and the cluster's IAM bootstrap brokers (port 9098)",
                 )
-                .with_fix(fix("Use IAM authentication (re-creates the connector)", Applicability::Unsafe, vec![edit]))
+                .with_fix(Fix::new("Use IAM authentication (re-creates the connector)", Applicability::Unsafe, vec![edit]))
             }
         },
         None => {
@@ -98,7 +93,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             };
             let pointer = format!("{}/{}", cluster.anchor.pointer, name.replace('.', "/"));
             let edit = Edit { key: None, pointer, value: Some("IAM".to_string()) };
-            Diagnostic::at(cluster.anchor.clone(), None, message, "Create the connector with IAM authentication").with_fix(fix(
+            Diagnostic::at(cluster.anchor.clone(), None, message, "Create the connector with IAM authentication").with_fix(Fix::new(
                 "Add IAM authentication",
                 Applicability::DisplayOnly,
                 vec![edit],

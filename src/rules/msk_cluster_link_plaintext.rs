@@ -1,8 +1,7 @@
-use super::kafka_clients::fix;
 use super::msk_recreate::recreate;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::Value;
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -54,10 +53,6 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-3",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/mkc-create-connector-intro.html",
-        ],
         compliance: &["AWS Security Hub MSK.3", "PCI DSS v4.0.1/4.2.1"],
         covers: &["MSK Connect cluster link"],
         check: check,
@@ -94,7 +89,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     format!("{name} is `{text}`: records, offsets and connector state cross the network to Kafka unencrypted"),
                     "Re-create the connector with encryption in transit TLS (it cannot be changed in place)",
                 )
-                .with_fix(fix(
+                .with_fix(Fix::new(
                     "Set encryption in transit to TLS (re-creates the connector)",
                     Applicability::Unsafe,
                     vec![edit],
@@ -109,7 +104,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             };
             let pointer = format!("{}/{}", cluster.anchor.pointer, name.replace('.', "/"));
             let edit = Edit { key: None, pointer, value: Some("TLS".to_string()) };
-            Diagnostic::at(cluster.anchor.clone(), None, message, "Create the connector with encryption in transit TLS").with_fix(fix(
+            Diagnostic::at(cluster.anchor.clone(), None, message, "Create the connector with encryption in transit TLS").with_fix(Fix::new(
                 "Add encryption in transit TLS",
                 Applicability::DisplayOnly,
                 vec![edit],

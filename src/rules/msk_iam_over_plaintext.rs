@@ -1,7 +1,6 @@
-use super::kafka_clients::fix;
 use super::msk_recreate::recreate;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -45,10 +44,6 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::InconsistentSetting,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html",
-        ],
         compliance: &[],
         covers: &["MSK Connect cluster link"],
         check: check,
@@ -87,7 +82,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             ),
             "Keep IAM and re-create the connector with encryption in transit TLS",
         )
-        .with_fix(fix("Set encryption in transit to TLS (re-creates the connector)", Applicability::Unsafe, edit.into_iter().collect()))
+        .with_fix(Fix::new(
+            "Set encryption in transit to TLS (re-creates the connector)",
+            Applicability::Unsafe,
+            edit.into_iter().collect(),
+        ))
         .with_remediation(recreate(connector, "TLS", "IAM", "IAM bootstrap brokers (port 9098)")),
     );
 }

@@ -1,7 +1,6 @@
-use super::kafka_clients::{fix, remove};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::connector::Format;
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 const REFUSED_PREFIXES: [&str; 17] = [
     "access.control.",
@@ -119,10 +118,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::IneffectiveSetting,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-workers.html",
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-supported-worker-config-properties.html",
-        ],
         compliance: &[],
         covers: &["MSK Connect worker configurations"],
         check: check,
@@ -160,7 +155,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::at_entry(entry, format!("{key} has no effect in an MSK Connect worker configuration: {why}{tail}"), "Remove it")
-                .with_fix(fix(format!("Remove {key}"), Applicability::Safe, vec![remove(entry)])),
+                .with_fix(Fix::new(format!("Remove {key}"), Applicability::Safe, vec![Edit::remove(entry)])),
         );
     }
 }

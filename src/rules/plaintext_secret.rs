@@ -1,8 +1,7 @@
 use super::destination::has_plaintext_link;
-use super::kafka_clients::fix;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{is_config_provider_reference, ConfigEntry, Format, Value};
-use crate::finding::{Applicability, Category, Edit, Remediation, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Remediation, Severity};
 use crate::redact;
 
 const PLACEHOLDERS: [&str; 12] = [
@@ -72,10 +71,6 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::ExposedCredential,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-config-provider.html",
-            "https://cwiki.apache.org/confluence/display/KAFKA/KIP-297%3A+Externalizing+Secrets+for+Connect+Configurations",
-        ],
         compliance: &["CWE-256", "CWE-798", "AWS Security Hub MSK.5 (secrets in logs)"],
         covers: &["Any configuration"],
         check: check,
@@ -129,7 +124,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                         message,
                         "Move the secret to AWS Secrets Manager (or another config provider) and reference it",
                     )
-                    .with_fix(fix(format!("Reference the secret as {reference}"), Applicability::Unsafe, vec![edit]))
+                    .with_fix(Fix::new(format!("Reference the secret as {reference}"), Applicability::Unsafe, vec![edit]))
                     .with_remediation(if msk {
                         msk_remediation(&secret_name, &entry.key)
                     } else {

@@ -1,6 +1,5 @@
-use super::kafka_clients::{fix, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -42,10 +41,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::IneffectiveSetting,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
-        ],
         compliance: &[],
         covers: &["S3 (Confluent, Aiven, Lenses)"],
         check: check,
@@ -70,6 +65,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             format!("s3.sse.kms.key.id is ignored: it is used only with s3.ssea.name=aws:kms, and s3.ssea.name is {stated}"),
             "Set s3.ssea.name=aws:kms",
         )
-        .with_fix(fix("Set s3.ssea.name=aws:kms", Applicability::Unsafe, vec![set(config, "s3.ssea.name", "aws:kms")])),
+        .with_fix(Fix::new("Set s3.ssea.name=aws:kms", Applicability::Unsafe, vec![Edit::set(config, "s3.ssea.name", "aws:kms")])),
     );
 }

@@ -1,6 +1,5 @@
-use super::kafka_clients::{fix, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -41,10 +40,6 @@ declare_rule! {
         severity: Severity::Info,
         category: Category::AtRest,
         fix: FixAvailability::Always,
-        references: &[
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html",
-            "https://docs.confluent.io/kafka-connectors/s3-sink/current/configuration_options.html",
-        ],
         compliance: &["AWS Foundational Security Best Practices S3.17 (KMS at rest)"],
         covers: &["S3 (Confluent, Aiven, Lenses)"],
         check: check,
@@ -78,6 +73,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             format!("{key} is not set: objects get only the bucket's default encryption"),
             format!("Set {key}=aws:kms with a KMS key of your own, or AES256"),
         )
-        .with_fix(fix(format!("Set {key}=AES256"), Applicability::Unsafe, vec![set(config, key, "AES256")])),
+        .with_fix(Fix::new(format!("Set {key}=AES256"), Applicability::Unsafe, vec![Edit::set(config, key, "AES256")])),
     );
 }

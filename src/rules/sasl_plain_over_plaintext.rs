@@ -1,6 +1,6 @@
-use super::kafka_clients::{fix, is_sasl_plain_over_plaintext, prefix_of, set};
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::finding::{Applicability, Category, Severity};
+use crate::endpoints::kafka::{is_sasl_plain_over_plaintext, prefix_of};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +43,6 @@ declare_rule! {
         severity: Severity::Critical,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &["https://kafka.apache.org/documentation/#security_sasl_plain"],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
         covers: &["Kafka clients inside connectors", "Self-managed workers"],
         check: check,
@@ -64,7 +63,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 format!("{} is SASL_PLAINTEXT with {prefix}sasl.mechanism=PLAIN: {client} sends its password in cleartext", entry.key),
                 "Use SASL_SSL (SASL over TLS) against the broker's TLS listener",
             )
-            .with_fix(fix("Use SASL_SSL", Applicability::Unsafe, vec![set(config, &entry.key, "SASL_SSL")])),
+            .with_fix(Fix::new("Use SASL_SSL", Applicability::Unsafe, vec![Edit::set(config, &entry.key, "SASL_SSL")])),
         );
     }
 }

@@ -1,6 +1,6 @@
 use super::destination::report;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::{LinkKind, Posture};
+use crate::endpoints::link::{LinkKind, Posture};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
@@ -44,10 +44,6 @@ declare_rule! {
         severity: Severity::Medium,
         category: Category::UnverifiedTls,
         fix: FixAvailability::Always,
-        references: &[
-            "https://github.com/splunk/kafka-connect-splunk#configuration-schema-structure",
-            "https://neo4j.com/docs/java-manual/current/connect-advanced/",
-        ],
         compliance: &["CWE-295"],
         covers: &["OpenSearch", "HTTP sinks", "Splunk", "Redis", "Neo4j"],
         check: check,
@@ -55,5 +51,5 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    report(context, LinkKind::Service, Posture::CertificateUnverified, |_| false, "Verify the service's certificate", out);
+    report(context, LinkKind::Service, Posture::CertificateUnverified, "Verify the service's certificate", out);
 }

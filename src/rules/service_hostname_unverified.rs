@@ -1,6 +1,6 @@
 use super::destination::report;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::{LinkKind, Posture};
+use crate::endpoints::link::{LinkKind, Posture};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
@@ -42,10 +42,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::UnverifiedTls,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://www.mongodb.com/docs/manual/reference/connection-string-options/#tls-options",
-            "https://docs.couchbase.com/kafka-connector/current/security.html",
-        ],
         compliance: &["CWE-297"],
         covers: &["HTTP sinks", "MongoDB (mongo-kafka, Debezium)", "Couchbase", "Cassandra", "Neo4j", "Solace and IBM MQ"],
         check: check,
@@ -53,5 +49,5 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    report(context, LinkKind::Service, Posture::HostnameUnverified, |_| false, "Verify the host name too", out);
+    report(context, LinkKind::Service, Posture::HostnameUnverified, "Verify the host name too", out);
 }

@@ -1,6 +1,6 @@
 use super::destination::report;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::endpoints::links::{LinkKind, Posture};
+use crate::endpoints::link::{LinkKind, Posture};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
@@ -54,17 +54,13 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Sometimes,
-        references: &[
-            "https://docs.confluent.io/kafka-connectors/elasticsearch/current/configuration_options.html",
-            "https://www.mongodb.com/docs/drivers/java/sync/current/security/tls/",
-            "https://redis.io/docs/latest/operate/oss_and_stack/management/security/encryption/",
-        ],
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
         covers: &["Elasticsearch", "OpenSearch", "HTTP sinks", "Splunk", "S3 (Confluent, Aiven, Lenses)", "Snowflake", "MongoDB (mongo-kafka, Debezium)", "Redis", "Neo4j", "Couchbase", "Cassandra", "Solace and IBM MQ", "InfluxDB", "Infinispan", "Camel AWS kamelets", "Schema registries", "Any URL-valued setting"],
+        superseded_by: &["MSK111"],
         check: check,
     };
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    report(context, LinkKind::Service, Posture::Plaintext, |link| link.cleartext_credentials.is_some(), "Use TLS to this service", out);
+    report(context, LinkKind::Service, Posture::Plaintext, "Use TLS to this service", out);
 }

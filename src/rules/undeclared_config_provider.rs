@@ -44,7 +44,6 @@ declare_rule! {
         severity: Severity::Low,
         category: Category::InconsistentSetting,
         fix: FixAvailability::None,
-        references: &["https://kafka.apache.org/documentation/#config_providers", "https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-config-provider.html"],
         compliance: &[],
         covers: &["Any configuration"],
         check: check,

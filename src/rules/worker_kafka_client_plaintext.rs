@@ -1,7 +1,7 @@
-use super::kafka_clients::{bootstrap_facts, fix, is_sasl_plain_over_plaintext, protocol_is_plaintext, set};
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{Config, Value};
-use crate::finding::{Applicability, Category, Edit, Severity};
+use crate::endpoints::kafka::{bootstrap_facts, protocol_is_plaintext};
+use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 /// The worker's clients and the prefix of each. `admin.` falls back to the top level; the
 /// producers of source tasks and the consumers of sink tasks do not.
@@ -63,9 +63,9 @@ declare_rule! {
         severity: Severity::High,
         category: Category::PlaintextTransport,
         fix: FixAvailability::Always,
-        references: &["https://docs.confluent.io/platform/current/connect/security.html", "https://kafka.apache.org/documentation/#connect_running"],
         compliance: &["PCI DSS v4.0.1/4.2.1"],
         covers: &["Self-managed workers"],
+        superseded_by: &["MSK011"],
         check: check,
     };
 }
@@ -93,7 +93,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     )
                     .downgraded(Some(Downgrade::Unverifiable)),
                 ),
-                Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) && !is_sasl_plain_over_plaintext(config, prefix) => {
+                Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
                     let (title, applicability, edits) = edits_for(config, &[prefix], source.as_deref());
                     out.push(
                         Diagnostic::at_entry(
@@ -101,7 +101,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                             format!("{key} is `{}`: {label} send their data unencrypted", protocol.trim()),
                             help(source.as_deref()),
                         )
-                        .with_fix(fix(title, applicability, edits))
+                        .with_fix(Fix::new(title, applicability, edits))
                         .downgraded(downgrade),
                     );
                 }
@@ -133,7 +133,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             ),
             help(source.as_deref()),
         )
-        .with_fix(fix(title, applicability, edits))
+        .with_fix(Fix::new(title, applicability, edits))
         .downgraded(downgrade),
     );
 }
@@ -153,7 +153,7 @@ fn secure_source(config: &Config) -> Option<String> {
 
 fn edits_for(config: &Config, prefixes: &[&str], source: Option<&str>) -> (String, Applicability, Vec<Edit>) {
     let Some(source) = source else {
-        let edits = prefixes.iter().map(|p| set(config, &format!("{p}security.protocol"), "SSL")).collect();
+        let edits = prefixes.iter().map(|p| Edit::set(config, &format!("{p}security.protocol"), "SSL")).collect();
         return ("Use TLS (security.protocol=SSL)".to_string(), Applicability::Unsafe, edits);
     };
     let mut edits = Vec::new();
@@ -164,7 +164,7 @@ fn edits_for(config: &Config, prefixes: &[&str], source: Option<&str>) -> (Strin
             let Some(value) = entry.text().filter(|_| is_security) else { continue };
             let key = format!("{prefix}{suffix}");
             if config.text(&key) != Some(value) {
-                edits.push(set(config, &key, value));
+                edits.push(Edit::set(config, &key, value));
             }
         }
     }

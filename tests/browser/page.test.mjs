@@ -210,6 +210,33 @@ test('the fixed config: safe fixes, then unsafe ones, each re-validated by the p
   assert.equal(await page.isVisible('#panel-findings'), true);
 });
 
+test('the result tabs\' badges: counts when there is a report, never "null"', async () => {
+  const { page } = session;
+  const tabs = () => page.$$eval('#result-tabs [role="tab"]', (nodes) => nodes.map((n) => n.textContent));
+  // Fixes, none of them safe: with the default (safe fixes only) none applies.
+  const file = 'describe-connector-plaintext.json';
+  await loadSample(page, file);
+  const report = await engine(page, 'validate', sampleText(file), { failOn: 'high' });
+  const unsafe = report.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  assert.ok(unsafe > 0 && !report.findings.some((f) => f.fix?.applicability === 'safe'), `${file}: unsafe fixes only`);
+  assert.deepEqual(await tabs(), [`Findings${report.findings.length}`, `Fixed config${unsafe} unsafe`]);
+  if (await page.isChecked('#unsafe-fixes')) await page.click('#unsafe-fixes');
+  await page.click('#tab-fixed');
+  await page.waitForSelector('#panel-fixed[data-state="done"]');
+  const summary = await page.textContent('#fix-summary');
+  assert.match(summary, new RegExp(`^No fix applies; .* ${unsafe} more with unsafe fixes\\.`));
+  assert.doesNotMatch(summary, /null/);
+  await page.click('#tab-findings');
+  // A safe fix; no fix at all; no report.
+  await loadSample(page, 's3-sink.properties');
+  assert.deepEqual(await tabs(), ['Findings2', 'Fixed config1 safe']);
+  assert.equal(await page.getAttribute('#tab-fixed .tab-count', 'title'), '1 safe fix available');
+  await loadSample(page, 'secure-debezium-postgres-msk-iam.json');
+  assert.deepEqual(await tabs(), ['Findings0', 'Fixed config']);
+  await afterCheck(page, () => page.click('#clear'));
+  assert.deepEqual(await tabs(), ['Findings', 'Fixed config']);
+});
+
 test('copy buttons put the text on the clipboard', async () => {
   const { page, context } = session;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
@@ -341,7 +368,8 @@ test('the rule catalogue: every rule, searchable, docs rendered as DOM', async (
   const { page } = session;
   const rules = await engine(page, 'rules');
   await page.click('#nav-rules');
-  assert.equal(await page.isVisible('#view-rules'), true);
+  // The view changes on hashchange, a task after the click: wait for it, do not race it.
+  await page.waitForSelector('#view-rules:not([hidden])');
   assert.equal(await page.isVisible('#view-check'), false);
   assert.equal(await page.locator('#rule-list > li').count(), rules.length);
   assert.equal(await page.textContent('#rule-count'), `${rules.length} rules.`);
@@ -373,7 +401,8 @@ test('the rule catalogue: every rule, searchable, docs rendered as DOM', async (
   await page.locator('.finding .why summary').first().click();
   assert.ok((await page.locator('.finding .why').first().textContent()).length > 100);
   await page.locator('.finding .why a[href="#rules/MSK130"]').first().click();
-  assert.equal(await page.isVisible('#rule-MSK130'), true);
+  await page.waitForSelector('#rule-MSK130');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.id), 'rule-MSK130');
   await page.click('#nav-check');
 });
 

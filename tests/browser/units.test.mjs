@@ -1,5 +1,5 @@
-// The page's pure modules under Node (diff, Markdown, report helpers), the samples, and the
-// static server's headers. No browser needed.
+// The page's pure modules under Node (diff, Markdown, report helpers, what the page says about a
+// report), the samples, and the static server's headers. No browser needed.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,30 @@ import {
   redactValue,
   reportToMarkdown,
 } from '../../www/report.js';
+import {
+  LIVE_LIMIT,
+  countLines,
+  detectedText,
+  errorRange,
+  errorVerdict,
+  findingGroups,
+  fixSummary,
+  fixedName,
+  fixedPlaceholder,
+  formatBytes,
+  inputName,
+  inputStatusText,
+  liveDelay,
+  matchesTerms,
+  parsePolicy,
+  routeOf,
+  ruleCountText,
+  ruleSearchText,
+  searchTerms,
+  shortUrl,
+  tabBadges,
+  verdict,
+} from '../../www/present.js';
 import { CSP, serve } from '../../www/serve.mjs';
 import { root, samples, www } from './helpers.mjs';
 
@@ -206,6 +230,7 @@ test('server: MIME types, the CSP header, no directory escape', async () => {
     const expect = {
       '/': 'text/html; charset=utf-8',
       '/app.js': 'text/javascript; charset=utf-8',
+      '/ui/findings.js': 'text/javascript; charset=utf-8',
       '/style.css': 'text/css; charset=utf-8',
       '/pkg/msk_connect_lint_bg.wasm': 'application/wasm',
       '/pkg/msk_connect_lint.js': 'text/javascript; charset=utf-8',
@@ -235,4 +260,114 @@ test('server: MIME types, the CSP header, no directory escape', async () => {
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+// --- present.js: what the page says about a report ---------------------------------------
+
+const finding = (code, severity, fix, extra = {}) => ({ code, name: 'n', severity, connector: 0, message: 'm', help: 'h', pointer: '/p', fix, ...extra });
+const fixOf = (applicability) => ({ title: 't', applicability, edits: [] });
+
+test('present: the result tabs\' badges count safe fixes, else unsafe ones, never "null"', () => {
+  assert.deepEqual(tabBadges(null), { findings: null, fixed: null });
+  const withFixes = (...kinds) => ({ ...REPORT, findings: kinds.map((k, i) => finding(`MSK00${i}`, 'high', k && fixOf(k))) });
+  // The defect: fixes, none safe, showed "Fixed confignull".
+  assert.deepEqual(tabBadges(withFixes('unsafe', 'unsafe', null)), {
+    findings: { text: '3' },
+    fixed: { text: '2 unsafe', title: 'No safe fix; 2 unsafe fixes with "Include unsafe fixes"' },
+  });
+  assert.deepEqual(tabBadges(withFixes('unsafe')).fixed.title, 'No safe fix; 1 unsafe fix with "Include unsafe fixes"');
+  assert.deepEqual(tabBadges(withFixes('safe', 'unsafe', 'display-only')).fixed, { text: '1 safe', title: '1 safe fix available' });
+  assert.deepEqual(tabBadges(withFixes('safe', 'safe')).fixed, { text: '2 safe', title: '2 safe fixes available' });
+  assert.deepEqual(tabBadges(withFixes('display-only', null)), { findings: { text: '2' }, fixed: null });
+  assert.deepEqual(tabBadges({ ...REPORT, findings: [] }), { findings: { text: '0' }, fixed: null });
+});
+
+test('present: verdict wording for each threshold', () => {
+  // REPORT: one high, one low, failed.
+  assert.deepEqual(verdict(REPORT, 'high'), { className: 'verdict verdict-fail', word: 'Fail', text: ' 2 findings, 1 at or above high (fails on high or worse).' });
+  assert.equal(verdict(REPORT, 'low').text, ' 2 findings, 2 at or above low (fails on low or worse).');
+  assert.equal(verdict(REPORT, 'critical').text, ' 2 findings (fails on critical).');
+  assert.equal(verdict(REPORT, 'info').text, ' 2 findings, 2 at or above info (fails on any finding).');
+  assert.equal(verdict(REPORT, 'none').text, ' 2 findings (never fails).');
+  const clean = { ...REPORT, findings: [finding('MSK013', 'info', null)], passed: true };
+  assert.deepEqual(verdict(clean, 'high'), { className: 'verdict verdict-pass', word: 'Pass', text: ' 1 finding (fails on high or worse).' });
+  assert.equal(verdict({ ...clean, findings: [] }, 'high').text, ' No findings (fails on high or worse).');
+  assert.equal(errorVerdict({ name: 'InputError', message: 'x', line: 10, column: 5 }), 'The input cannot be read: line 10, column 5.');
+  assert.equal(errorVerdict({ name: 'InputError', message: 'x' }), 'The input cannot be read.');
+  assert.equal(errorVerdict({ name: 'OptionsError', message: 'x' }), 'The policy or options are invalid.');
+  assert.deepEqual(errorRange({ line: 10, column: 5 }), { start: { line: 10, column: 5 }, end: { line: 10, column: 6 } });
+  assert.equal(errorRange({ message: 'no position' }), null);
+});
+
+test('present: detected formats, and findings grouped by connector, worst first, with their index', () => {
+  assert.equal(detectedText(REPORT), 'Detected properties: 1 connector.');
+  const two = { ...REPORT, connectors: [REPORT.connectors[0], { ...REPORT.connectors[0], name: '', class: null, family: 'worker', format: 'msk-worker-configuration' }] };
+  assert.equal(detectedText(two), 'Detected properties, msk-worker-configuration: 2 connectors.');
+  assert.equal(detectedText({ ...REPORT, connectors: [] }), 'No connector found.');
+  const groups = findingGroups({ ...two, findings: [...REPORT.findings, finding('MSK999', 'medium', null, { connector: 7 })] });
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.heading, g.findings.map((f) => [f.finding.code, f.index])]),
+    [
+      ['a<img src=x onerror=alert(1)>', '2 findings', [['MSK001', 1], ['MSK103', 0]]],
+      ['Worker configuration', 'no findings', []],
+      ['Other findings', '1 finding', [['MSK999', 2]]],
+    ],
+  );
+});
+
+test('present: the fix summary and the Fixed config placeholder', () => {
+  const remaining = { findings: [finding('MSK001', 'high', fixOf('unsafe')), finding('MSK002', 'low', null)], summary: { critical: 0, high: 1, medium: 0, low: 1, info: 0 }, passed: false };
+  assert.deepEqual(fixSummary({ applied: [], remaining, unsafeFixes: false }), {
+    headline: 'No fix applies',
+    details: '; after them: 1 high, 1 low (still fails). 1 more with unsafe fixes. 1 needs a change outside the file (see the remediation).',
+  });
+  const applied = [finding('MSK012', 'medium', fixOf('safe')), finding('MSK013', 'info', fixOf('safe'))];
+  const clean = { findings: [], summary: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, passed: true };
+  assert.deepEqual(fixSummary({ applied, remaining: clean, unsafeFixes: true }), { headline: '2 fixes applied', details: '; after them: no findings (passes).' });
+  assert.equal(fixSummary({ applied: applied.slice(1), remaining, unsafeFixes: true }).details, '; after them: 1 high, 1 low (still fails). 1 needs a change outside the file (see the remediation).');
+  assert.equal(fixSummary({ applied: applied.slice(1), remaining, unsafeFixes: true }).headline, '1 fix applied');
+  assert.equal(fixedPlaceholder({ fixError: new Error('boom'), inputError: null, report: REPORT }), 'The fixes could not be applied: boom');
+  assert.equal(fixedPlaceholder({ inputError: new Error('x'), report: null }), 'Fix the input error first.');
+  assert.equal(fixedPlaceholder({ report: REPORT }), 'Applying the fixes…');
+  assert.equal(fixedPlaceholder({ report: null }), 'Check a configuration to see it with the fixes applied.');
+});
+
+test('present: the policy box, the input status line, names and the rule search', () => {
+  const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+  assert.deepEqual(parsePolicy('  ', FAIL_ON), { options: {} });
+  assert.match(parsePolicy('{ nope', FAIL_ON).error, /^The policy is not valid JSON: /);
+  assert.equal(parsePolicy('[1]', FAIL_ON).error, 'The policy must be a JSON object.');
+  assert.equal(parsePolicy('null', FAIL_ON).error, 'The policy must be a JSON object.');
+  assert.deepEqual(parsePolicy('{ "failOn": "low", "exclude": ["x"], "ignore": ["MSK002"] }', FAIL_ON), { options: { ignore: ['MSK002'] }, failOn: 'low' });
+  assert.deepEqual(parsePolicy('{ "failOn": "bogus" }', FAIL_ON), { options: {} });
+
+  assert.equal(inputStatusText('', { bytes: 0, live: true }), '');
+  assert.equal(inputStatusText('', { bytes: 0, live: true, note: 'n' }), 'n');
+  assert.equal(inputStatusText('a=1\nb=ü', { bytes: 8, live: true, note: 'not UTF-8: read as ISO-8859-1' }), '2 lines, 8 B · not UTF-8: read as ISO-8859-1');
+  const big = `a=1\n${'x'.repeat(LIVE_LIMIT)}`;
+  assert.equal(inputStatusText(big, { bytes: big.length, live: true }), '2 lines, 256.0 KB · live checking pauses above 256 KB: press Check (Ctrl+Enter)');
+  assert.equal(inputStatusText(big, { bytes: big.length, live: false }), '2 lines, 256.0 KB');
+  assert.deepEqual([formatBytes(1023), formatBytes(1536), formatBytes(3 * 1024 * 1024)], ['1023 B', '1.5 KB', '3.0 MB']);
+  assert.deepEqual([countLines(''), countLines('a\nb\n')], [1, 3]);
+  assert.deepEqual([liveDelay(10), liveDelay(100_000), liveDelay(10_000_000)], [250, 350, 1000]);
+
+  assert.equal(inputName('s3.properties', null), 's3.properties');
+  assert.equal(inputName('', REPORT), 'config.properties');
+  assert.equal(inputName('', { connectors: [{ format: 'msk-connect-api' }] }), 'config.json');
+  assert.equal(inputName('', null), 'config.json');
+  assert.equal(fixedName('dir/s3-sink.properties', null), 's3-sink.fixed.properties');
+  assert.equal(fixedName('', null), 'config.fixed.json');
+  assert.equal(shortUrl('https://www.example.com/a/b/'), 'example.com/a/b');
+  assert.equal(shortUrl('https://docs.example.com/'), 'docs.example.com');
+  assert.equal(shortUrl('not a url'), 'not a url');
+
+  assert.deepEqual(routeOf('rules/msk010'), { rules: true, code: 'MSK010' });
+  assert.deepEqual(routeOf('rules'), { rules: true, code: '' });
+  assert.deepEqual(routeOf('check'), { rules: false, code: '' });
+  const text = ruleSearchText({ code: 'MSK102', name: 'jdbc-tls', severity: 'high', category: 'c', summary: 'PostgreSQL sslmode', docs: 'Docs' });
+  assert.ok(matchesTerms(text, searchTerms('  SSLMODE msk102 ')));
+  assert.ok(!matchesTerms(text, searchTerms('sslmode mongodb')));
+  assert.deepEqual(searchTerms('   '), []);
+  assert.equal(ruleCountText(3, 40, true), '3 of 40 rules match.');
+  assert.equal(ruleCountText(40, 40, false), '40 rules.');
 });

@@ -1,9 +1,9 @@
 //! Facts about Kafka clients that several rules share: which prefixes in a connector config
 //! configure a Kafka client of their own, and the MSK IAM client settings.
 
+use super::bootstrap::{self, MskAuth};
 use crate::connector::{Config, ConfigEntry, Connector, Value};
-use crate::endpoints::bootstrap::{self, MskAuth};
-use crate::finding::{Edit, Fix};
+use crate::finding::Edit;
 
 /// A Kafka client that a connector creates itself: it gets only the bootstrap list and the
 /// settings under its prefixes, never the worker's security settings.
@@ -128,30 +128,8 @@ pub fn iam_edits(config: &Config, prefixes: &[&str]) -> Vec<Edit> {
             if config.text(&key) == Some(value) {
                 continue;
             }
-            edits.push(set(config, &key, value));
+            edits.push(Edit::set(config, &key, value));
         }
     }
     edits
-}
-
-/// An edit that sets `key` to `value` (adding it when absent).
-pub fn set(config: &Config, key: &str, value: &str) -> Edit {
-    let pointer = config.get(key).map(|e| e.pointer.clone()).unwrap_or_else(|| pointer_for_new_key(config, key));
-    Edit { key: Some(key.to_string()), pointer, value: Some(value.to_string()) }
-}
-
-pub fn remove(entry: &ConfigEntry) -> Edit {
-    Edit { key: Some(entry.key.clone()), pointer: entry.pointer.clone(), value: None }
-}
-
-fn pointer_for_new_key(config: &Config, key: &str) -> String {
-    let base = match &config.insert {
-        crate::connector::InsertPoint::JsonObject { pointer, .. } => pointer.as_str(),
-        _ => "",
-    };
-    crate::input::tree::pointer_push(base, key)
-}
-
-pub fn fix(title: impl Into<String>, applicability: crate::finding::Applicability, edits: Vec<Edit>) -> Option<Fix> {
-    (!edits.is_empty()).then(|| Fix { title: title.into(), applicability, edits })
 }

@@ -1,10 +1,11 @@
-//! Policy options, the same everywhere: JS `options`, CLI flags and `.msk-connect-lint.json`.
+//! Policy, the same everywhere (JS `options`, CLI flags and `.msk-connect-lint.json`): which
+//! rules run, at what severity, which findings an exception suppresses, and what fails.
 
-use crate::connector::Format;
-use crate::finding::Severity;
-use crate::rules::registry::{self, RULES};
-use crate::rules::Rule;
+use crate::connector::{Assumptions, Connector, Format};
+use crate::finding::{Finding, Severity};
+use crate::rules::{self, Rule, RULES};
 use serde::Deserialize;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,15 +43,6 @@ pub struct Exception {
     pub expires: Option<String>,
 }
 
-/// Versions the config does not say, stated by the user because defaults changed between them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Assumptions {
-    /// The Debezium version (`1.9`, `2.2`, `3.0`): its TLS defaults changed in 2.0 and 2.3.
-    #[serde(default)]
-    pub debezium: Option<String>,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub fail_on: FailOn,
@@ -78,18 +70,6 @@ impl Default for Options {
             today: None,
             assume: Assumptions::default(),
         }
-    }
-}
-
-impl PartialEq for Rule {
-    fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
-    }
-}
-impl Eq for Rule {}
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({})", self.code, self.name)
     }
 }
 
@@ -203,8 +183,92 @@ impl OptionsInput {
     }
 }
 
+impl Options {
+    pub fn is_enabled(&self, rule: &Rule) -> bool {
+        (self.select.is_empty() || self.select.contains(&rule)) && !self.ignore.contains(&rule)
+    }
+
+    /// The severity the policy gives `rule`'s findings, if it changes it.
+    pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        self.severity.iter().find(|(r, _)| r.code == rule.code).map(|(_, level)| *level)
+    }
+
+    /// Splits findings into those that stand and those a live exception suppresses, and lists the
+    /// exceptions that matched but have expired.
+    pub fn apply_exceptions(&self, findings: Vec<Finding>, connectors: &[Connector]) -> Exceptions {
+        let mut applied = Exceptions::default();
+        for finding in findings {
+            let connector = &connectors[finding.connector];
+            let matching: Vec<&Exception> = self.exceptions.iter().filter(|e| e.matches(&finding, connector)).collect();
+            let (live, dead): (Vec<&Exception>, Vec<&Exception>) = matching.into_iter().partition(|e| !e.has_expired(self));
+            for exception in dead {
+                let entry = ExpiredException {
+                    rule: exception.rule.clone(),
+                    connector: exception.connector.clone(),
+                    key: exception.key.clone(),
+                    reason: exception.reason.clone(),
+                    expires: exception.expires.clone().unwrap_or_default(),
+                };
+                if !applied.expired.contains(&entry) {
+                    applied.expired.push(entry);
+                }
+            }
+            match live.first() {
+                Some(exception) => {
+                    applied.suppressed.push(Suppressed { finding, reason: exception.reason.clone(), expires: exception.expires.clone() })
+                }
+                None => applied.kept.push(finding),
+            }
+        }
+        applied
+    }
+}
+
+impl Exception {
+    /// The rule may be named by code in any case or by name, as everywhere else in the options.
+    fn matches(&self, finding: &Finding, connector: &Connector) -> bool {
+        let rule_matches = rules::find(&self.rule).is_some_and(|rule| rule.code == finding.code);
+        let connector_matches = self.connector.as_ref().is_none_or(|name| connector.name.as_deref() == Some(name.as_str()));
+        let key_matches = self.key.as_ref().is_none_or(|key| finding.key.as_deref() == Some(key.as_str()));
+        rule_matches && connector_matches && key_matches
+    }
+
+    /// An exception applies up to and including its `expires` day. ISO dates compare as text.
+    fn has_expired(&self, options: &Options) -> bool {
+        match (&self.expires, &options.today) {
+            (Some(expires), Some(today)) => today.as_str() > expires.as_str(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub reason: String,
+    pub expires: Option<String>,
+}
+
+/// An exception whose date has passed: it no longer suppresses anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExpiredException {
+    pub rule: String,
+    pub connector: Option<String>,
+    pub key: Option<String>,
+    pub reason: String,
+    pub expires: String,
+}
+
+/// What the exceptions did to a list of findings.
+#[derive(Default)]
+pub struct Exceptions {
+    pub kept: Vec<Finding>,
+    pub suppressed: Vec<Suppressed>,
+    pub expired: Vec<ExpiredException>,
+}
+
 fn lookup(field: &str, name: &str) -> Result<&'static Rule, OptionsError> {
-    registry::find(name).ok_or_else(|| {
+    rules::find(name).ok_or_else(|| {
         OptionsError(format!("{field}: unknown rule {name:?} (a code like {} or a name like {})", RULES[0].code, RULES[0].name))
     })
 }

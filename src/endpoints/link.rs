@@ -1,12 +1,12 @@
-//! A destination link: one connection a connector opens to a database or service, and how well
-//! its transport is protected. Analysers (`jdbc`, `debezium`, `services`) produce links; rules
-//! report them by posture, so "what the driver does" lives in one place.
+//! A link: one connection a connector opens to a database or service, and how well its transport
+//! is protected. Analysers produce links; rules report them by posture, so "what the driver does"
+//! lives in one place.
 
-use crate::connector::{ConfigEntry, Connector, Location};
-use crate::finding::{Applicability, Edit};
+use crate::connector::{ConfigEntry, Location};
+use crate::finding::{Applicability, Edit, Fix};
 
 /// From worst to best.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Posture {
     /// No TLS at all.
     Plaintext,
@@ -29,17 +29,24 @@ pub enum LinkKind {
     Service,
 }
 
-#[derive(Clone, Debug)]
-pub struct LinkFix {
-    pub title: String,
-    pub applicability: Applicability,
-    pub edits: Vec<Edit>,
+/// What the client checks the server's certificate against. It matters when the host name is
+/// not checked: with the platform's default store any certificate any public CA issued, to
+/// anyone for any name, passes; with a private CA only certificates that CA issued do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trust {
+    /// The JVM's (or the driver's bundled) store of public CAs.
+    DefaultStore,
+    /// A CA of the user's own, named by this setting (`sslrootcert`, `trustStore`, ...).
+    PrivateCa(String),
 }
 
-impl LinkFix {
-    /// The finding's fix; none when there is nothing to edit.
-    pub fn to_fix(&self) -> Option<crate::finding::Fix> {
-        crate::rules::kafka_clients::fix(self.title.clone(), self.applicability, self.edits.clone())
+impl Trust {
+    /// The setting among `keys` that is present in the configuration names a private CA.
+    pub fn from_settings<'a>(present: impl IntoIterator<Item = &'a ConfigEntry>) -> Trust {
+        present
+            .into_iter()
+            .find(|e| e.text().is_none_or(|t| !t.trim().is_empty()))
+            .map_or(Trust::DefaultStore, |e| Trust::PrivateCa(e.key.clone()))
     }
 }
 
@@ -47,7 +54,15 @@ impl LinkFix {
 pub struct WeakTls {
     pub versions: Vec<String>,
     pub setting: String,
-    pub fix: Option<LinkFix>,
+    pub fix: Option<Fix>,
+}
+
+/// Settings on a link that its driver does not read, found while reading them as it does.
+#[derive(Clone, Debug)]
+pub struct Ignored {
+    pub message: String,
+    pub help: String,
+    pub fix: Option<Fix>,
 }
 
 #[derive(Clone, Debug)]
@@ -65,8 +80,13 @@ pub struct Link {
     pub loopback: bool,
     /// Credentials that this protocol sends as they are (HTTP basic auth, Redis AUTH, ...).
     pub cleartext_credentials: Option<String>,
-    pub fix: Option<LinkFix>,
+    pub fix: Option<Fix>,
     pub weak_tls: Option<WeakTls>,
+    pub trust: Trust,
+    pub ignored: Vec<Ignored>,
+    /// The driver's or service's own documentation of the settings the verdict rests on; empty
+    /// when the rule's references say it all.
+    pub references: &'static [&'static str],
 }
 
 impl Link {
@@ -83,6 +103,9 @@ impl Link {
             cleartext_credentials: None,
             fix: None,
             weak_tls: None,
+            trust: Trust::DefaultStore,
+            ignored: Vec::new(),
+            references: &[],
         }
     }
 
@@ -92,14 +115,22 @@ impl Link {
     }
 
     pub fn fixed_by(mut self, title: impl Into<String>, applicability: Applicability, edits: Vec<Edit>) -> Link {
-        if !edits.is_empty() {
-            self.fix = Some(LinkFix { title: title.into(), applicability, edits });
-        }
+        self.fix = Fix::new(title, applicability, edits);
         self
     }
 
     pub fn on_hosts(mut self, hosts: &[String]) -> Link {
         self.loopback = !hosts.is_empty() && hosts.iter().all(|h| super::is_loopback(h));
+        self
+    }
+
+    pub fn trusting(mut self, trust: Trust) -> Link {
+        self.trust = trust;
+        self
+    }
+
+    pub fn documented_by(mut self, references: &'static [&'static str]) -> Link {
+        self.references = references;
         self
     }
 
@@ -110,30 +141,4 @@ impl Link {
             None => self.reason.clone(),
         }
     }
-}
-
-/// A database link whose TLS one setting chooses (`database.ssl.mode=...`), read with
-/// `posture_of`; `None` when the value cannot be known from the input.
-pub fn chosen_by(service: &str, entry: &ConfigEntry, posture_of: impl Fn(&str) -> (Posture, &'static str)) -> Option<Link> {
-    let mode = entry.text()?.trim();
-    let (posture, why) = posture_of(mode);
-    Some(Link::new(LinkKind::Database, service, entry, posture, format!("{}={mode}: {why}", entry.key)))
-}
-
-/// Every destination link of a connector, from every analyser.
-pub fn analyze(connector: &Connector, options: &crate::options::Assumptions) -> Vec<Link> {
-    if connector.is_worker() {
-        return Vec::new();
-    }
-    let mut links = Vec::new();
-    super::jdbc::links(connector, &mut links);
-    super::debezium::links(connector, options, &mut links);
-    super::managed::links(connector, &mut links);
-    super::services::links(connector, &mut links);
-    links
-}
-
-/// An edit that sets `key` in this connector's config.
-pub fn set(connector: &Connector, key: &str, value: &str) -> Edit {
-    crate::rules::kafka_clients::set(&connector.config, key, value)
 }

@@ -1,0 +1,97 @@
+//! Runs the enabled rules over the connectors of one input and turns what they report into
+//! findings: severity (the rule's, adjusted for loopback, unverifiable and aggravated cases, then
+//! the policy's), references, and which findings another rule's supersede.
+
+use crate::connector::{Connector, InsertPoint};
+use crate::finding::{Applicability, Category, Finding, Severity};
+use crate::policy::Options;
+use crate::rules::{Context, Diagnostic, Downgrade, Rule, RULES};
+
+/// Every finding of every enabled rule, before exceptions, in rule order per connector.
+pub fn run(connectors: &[Connector], options: &Options) -> Vec<Finding> {
+    let enabled: Vec<(&Rule, Vec<&'static str>)> =
+        RULES.iter().copied().filter(|r| options.is_enabled(r)).map(|r| (r, r.references())).collect();
+    let mut findings = Vec::new();
+    for (index, connector) in connectors.iter().enumerate() {
+        let context = Context::new(connector, connectors, &options.assume);
+        let first = findings.len();
+        for (rule, references) in &enabled {
+            let mut diagnostics = Vec::new();
+            (rule.check)(&context, &mut diagnostics);
+            findings.extend(diagnostics.into_iter().map(|d| finding(rule, references, index, connector, d, options)));
+        }
+        drop_superseded(&mut findings, first);
+    }
+    findings
+}
+
+fn finding(
+    rule: &Rule,
+    references: &[&'static str],
+    index: usize,
+    connector: &Connector,
+    diagnostic: Diagnostic,
+    options: &Options,
+) -> Finding {
+    let (severity, category) = match diagnostic.downgrade {
+        None if diagnostic.escalated => (escalate(rule.severity), rule.category),
+        None => (rule.severity, rule.category),
+        Some(Downgrade::Loopback) => (Severity::Info, rule.category),
+        Some(Downgrade::Unverifiable) => (Severity::Info, Category::Unverifiable),
+    };
+    let severity = match options.severity_of(rule) {
+        Some(level) if diagnostic.downgrade.is_none() => level,
+        _ => severity,
+    };
+    let message = match diagnostic.downgrade {
+        Some(Downgrade::Loopback) => {
+            format!("{} (reported as info: the address is loopback, so this link crosses no network)", diagnostic.message)
+        }
+        _ => diagnostic.message,
+    };
+    let mut fix = diagnostic.fix;
+    if matches!(connector.config.insert, InsertPoint::Embedded) {
+        // The settings sit inside an encoded blob: the edit is advice, not a text change.
+        if let Some(fix) = fix.as_mut().filter(|f| f.edits.iter().any(|e| e.key.is_some())) {
+            fix.applicability = Applicability::DisplayOnly;
+        }
+    }
+    Finding {
+        code: rule.code,
+        name: rule.name,
+        severity,
+        category,
+        message,
+        help: diagnostic.help,
+        connector: index,
+        key: diagnostic.key,
+        pointer: diagnostic.location.pointer.clone(),
+        range: None,
+        fix,
+        remediation: diagnostic.remediation,
+        references: if diagnostic.references.is_empty() { references.to_vec() } else { diagnostic.references.to_vec() },
+        compliance: rule.compliance.to_vec(),
+        location: Some(diagnostic.location),
+    }
+}
+
+fn escalate(severity: Severity) -> Severity {
+    match severity {
+        Severity::Info => Severity::Low,
+        Severity::Low => Severity::Medium,
+        Severity::Medium => Severity::High,
+        Severity::High | Severity::Critical => Severity::Critical,
+    }
+}
+
+/// Drops, among the findings of one connector (from `first` on), each one that a finding of a
+/// rule it names in `superseded_by` replaces: same key, or both about the cluster link (no key).
+fn drop_superseded(findings: &mut Vec<Finding>, first: usize) {
+    let connector = findings.split_off(first);
+    let superseded = |f: &Finding| {
+        let Some(rule) = crate::rules::find(f.code) else { return false };
+        connector.iter().any(|other| rule.superseded_by.contains(&other.code) && other.key == f.key)
+    };
+    let kept: Vec<Finding> = connector.iter().filter(|f| !superseded(f)).cloned().collect();
+    findings.extend(kept);
+}

@@ -1,0 +1,207 @@
+// What the page says about a report, an input or a fix result, as strings and plain data: no DOM,
+// so the tests run it under Node. The ui/ modules turn these into elements.
+import { SEVERITIES, connectorLabel, exportName, groupByConnector, summaryPhrase } from './report.js';
+
+export const DEBOUNCE_MS = 250;
+/** Above this, live checking pauses (the Check button and Ctrl+Enter still work). */
+export const LIVE_LIMIT = 256 * 1024;
+export const FILE_LIMIT = 20 * 1024 * 1024;
+
+/** "1 finding", "2 findings"; `plural` is the word's plural when adding "s" is wrong. */
+function count(n, word, plural = `${word}s`) {
+  return `${n} ${n === 1 ? word : plural}`;
+}
+
+export function countLines(text) {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** How long live checking waits after an edit: longer for longer texts, never over a second. */
+export function liveDelay(length) {
+  return Math.min(1000, DEBOUNCE_MS + Math.floor(length / 1000));
+}
+
+/** The line under the editor: size, the live-checking pause, a note ("read as ISO-8859-1"). */
+export function inputStatusText(text, { bytes, live, note = '' }) {
+  const parts = [];
+  if (text) {
+    parts.push(`${countLines(text).toLocaleString('en')} lines, ${formatBytes(bytes)}`);
+    if (text.length > LIVE_LIMIT && live) parts.push('live checking pauses above 256 KB: press Check (Ctrl+Enter)');
+  }
+  if (note) parts.push(note);
+  return parts.join(' · ');
+}
+
+/**
+ * The policy box's text as engine options: `{ options, failOn? }` or `{ error }`. `failOn` is the
+ * policy's own threshold when it is one of `failOnValues` (the page's select shows it).
+ */
+export function parsePolicy(text, failOnValues) {
+  const trimmed = text.trim();
+  if (!trimmed) return { options: {} };
+  let policy;
+  try {
+    policy = JSON.parse(trimmed);
+  } catch (error) {
+    return { error: `The policy is not valid JSON: ${error.message}` };
+  }
+  if (!policy || typeof policy !== 'object' || Array.isArray(policy)) return { error: 'The policy must be a JSON object.' };
+  const options = { ...policy };
+  // The select decides the threshold; `exclude` names files, and the page has only one.
+  delete options.failOn;
+  delete options.exclude;
+  const failOn = typeof policy.failOn === 'string' && failOnValues.includes(policy.failOn) ? policy.failOn : undefined;
+  return failOn ? { options, failOn } : { options };
+}
+
+/** The verdict line: `{ className, word, text }`, e.g. "Fail" + " 2 findings, 1 at or above high (fails on high or worse)." */
+export function verdict(report, failOn) {
+  const total = report.findings.length;
+  const rank = SEVERITIES.indexOf(failOn);
+  const atOrAbove = rank < 0 ? 0 : report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= rank).length;
+  const threshold =
+    failOn === 'none' ? 'never fails' : failOn === 'info' ? 'fails on any finding' : `fails on ${failOn}${failOn === 'critical' ? '' : ' or worse'}`;
+  return {
+    className: `verdict ${report.passed ? 'verdict-pass' : 'verdict-fail'}`,
+    word: report.passed ? 'Pass' : 'Fail',
+    text: ` ${total ? count(total, 'finding') : 'No findings'}${rank >= 0 && atOrAbove ? `, ${atOrAbove} at or above ${failOn}` : ''} (${threshold}).`,
+  };
+}
+
+/** The verdict when the engine refused the input or the options. */
+export function errorVerdict(error) {
+  if (error.name === 'OptionsError') return 'The policy or options are invalid.';
+  return typeof error.line === 'number'
+    ? `The input cannot be read: line ${error.line}, column ${error.column}.`
+    : 'The input cannot be read.';
+}
+
+/** The one-character range an input error points at, or null when it has no position. */
+export function errorRange(error) {
+  if (typeof error.line !== 'number') return null;
+  return { start: { line: error.line, column: error.column }, end: { line: error.line, column: error.column + 1 } };
+}
+
+/** "Detected properties: 1 connector." */
+export function detectedText(report) {
+  const n = report.connectors.length;
+  if (!n) return 'No connector found.';
+  const formats = [...new Set(report.connectors.map((c) => c.format))];
+  return `Detected ${formats.join(', ')}: ${count(n, 'connector')}.`;
+}
+
+/** The findings panel's sections: each connector's findings worst first, with their report index. */
+export function findingGroups(report) {
+  return groupByConnector(report).map(({ connector, findings }, i) => ({
+    label: connectorLabel(connector, i),
+    heading: findings.length ? count(findings.length, 'finding') : 'no findings',
+    findings: findings.map((finding) => ({ finding, index: report.findings.indexOf(finding) })),
+  }));
+}
+
+/**
+ * The result tabs' badges: `{ findings, fixed }`, each `null` (no badge) or `{ text, title? }`.
+ * The Fixed config badge counts the safe fixes, or else the unsafe ones (which apply only with
+ * "Include unsafe fixes"); manual fixes change nothing in the text, so they earn no badge.
+ */
+export function tabBadges(report) {
+  if (!report) return { findings: null, fixed: null };
+  const applicable = (kind) => report.findings.filter((f) => f.fix?.applicability === kind).length;
+  const safe = applicable('safe');
+  const unsafe = applicable('unsafe');
+  let fixed = null;
+  if (safe) fixed = { text: `${safe} safe`, title: `${count(safe, 'safe fix', 'safe fixes')} available` };
+  else if (unsafe) fixed = { text: `${unsafe} unsafe`, title: `No safe fix; ${count(unsafe, 'unsafe fix', 'unsafe fixes')} with "Include unsafe fixes"` };
+  return { findings: { text: String(report.findings.length) }, fixed };
+}
+
+export const FIX_LABELS = { safe: 'safe fix', unsafe: 'unsafe fix', 'display-only': 'manual fix' };
+export const RULE_FIX_LABELS = { none: 'no fix', sometimes: 'fix sometimes', always: 'fix' };
+
+/**
+ * What the Fixed config tab says above the diff, from the engine's `fix` result and whether
+ * unsafe fixes were asked for: `{ headline, details }`.
+ */
+export function fixSummary({ applied, remaining, unsafeFixes }) {
+  const unsafeLeft = remaining.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  const manual = remaining.findings.filter((f) => !f.fix || f.fix.applicability === 'display-only').length;
+  return {
+    headline: applied.length ? `${count(applied.length, 'fix', 'fixes')} applied` : 'No fix applies',
+    details:
+      `; after them: ${summaryPhrase(remaining.summary)} (${remaining.passed ? 'passes' : 'still fails'}).` +
+      (!unsafeFixes && unsafeLeft ? ` ${unsafeLeft} more with unsafe fixes.` : '') +
+      (manual ? ` ${manual} need${manual === 1 ? 's' : ''} a change outside the file (see the remediation).` : ''),
+  };
+}
+
+/** What the Fixed config tab shows when there is no usable fix result. */
+export function fixedPlaceholder({ fixError, inputError, report }) {
+  if (fixError) return `The fixes could not be applied: ${fixError.message}`;
+  if (inputError) return 'Fix the input error first.';
+  if (report) return 'Applying the fixes…';
+  return 'Check a configuration to see it with the fixes applied.';
+}
+
+/** The suffix of a suppressed finding's line. */
+export function suppressedNote(s) {
+  return ` Reason: ${s.reason}${s.expires ? ` (until ${s.expires})` : ''}`;
+}
+
+export function expiredText(exceptions) {
+  return exceptions.map((e) => `${e.rule} (expired ${e.expires}: ${e.reason})`).join('; ');
+}
+
+/** A reference link's text: host and the start of the path. */
+export function shortUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.hostname.replace(/^www\./, '') + (u.pathname.length > 1 ? u.pathname.replace(/\/$/, '').replace(/^(.{0,40}).*$/, '$1') : '');
+  } catch {
+    return url;
+  }
+}
+
+/** The input's file name for exports; without one, a name that fits the detected format. */
+export function inputName(name, report) {
+  if (name) return name;
+  const format = report?.connectors[0]?.format;
+  return format === 'properties' || format === 'msk-worker-configuration' ? 'config.properties' : 'config.json';
+}
+
+/** "s3-sink.fixed.properties": the fixed config keeps the input's extension. */
+export function fixedName(name, report) {
+  const base = inputName(name, report);
+  const ext = /\.[^.\\/]+$/.exec(base)?.[0] ?? '';
+  return exportName(base, `.fixed${ext}`);
+}
+
+/** What the rule search matches against. */
+export function ruleSearchText(rule) {
+  return [rule.code, rule.name, rule.severity, rule.category, rule.summary, rule.docs].join('\n').toLowerCase();
+}
+
+export function searchTerms(query) {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function matchesTerms(searchText, terms) {
+  return terms.every((t) => searchText.includes(t));
+}
+
+export function ruleCountText(shown, total, filtering) {
+  return filtering ? `${shown} of ${total} rules match.` : `${total} rules.`;
+}
+
+/** A hash (without '#') as `{ rules, code }`: `rules/msk010` is the catalogue at MSK010, `check` the checker. */
+export function routeOf(hash) {
+  const rules = hash === 'rules' || hash.startsWith('rules/');
+  return { rules, code: hash.startsWith('rules/') ? hash.slice(6).toUpperCase() : '' };
+}
