@@ -5,34 +5,6 @@ use crate::finding::{Applicability, Finding, Severity};
 use crate::report::{LocatedError, Report, Summary, Tool, TOOL};
 use serde::Serialize;
 
-/// The command line's help, shared by the native and the Node CLI.
-pub const USAGE: &str = "\
-Usage: msk-connect-lint [FILE... | DIR... | -] [options]
-
-Checks Kafka Connect / MSK Connect configurations for data or credentials that cross a network
-unencrypted or unverified. With no FILE, or with -, reads standard input.
-
-Options:
-  --format text|json|sarif|github   output format (default text)
-  --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
-                                    kafka-connect-expand, msk-connect-api, msk-worker-configuration,
-                                    cloudformation, terraform-plan, properties
-  --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
-  --select CODES                    only these rules (codes or names, comma separated)
-  --ignore CODES                    not these rules
-  --severity CODE=LEVEL             change a rule's severity (repeatable)
-  --fix                             apply safe fixes to the files in place
-  --unsafe-fixes                    with --fix, also apply unsafe fixes
-  --diff                            with --fix, print the changes instead of writing them
-  --config FILE                     options file (default: .msk-connect-lint.json found upward)
-  --no-config                       ignore .msk-connect-lint.json
-  --explain CODE                    print a rule's documentation
-  --list-rules                      list the rules
-  --version                         print the version
-  -h, --help                        print this help
-
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors.";
-
 /// A unified diff of a fix, as `--fix --diff` prints it.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
