@@ -11,18 +11,45 @@ use crate::render::{self, unified_diff, FileResult, Style};
 use crate::report::LocatedError;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// The command line's help.
-pub const USAGE: &str = "\
+/// The output formats, by name.
+const OUTPUTS: [(&str, Output); 6] = [
+    ("text", Output::Text),
+    ("json", Output::Json),
+    ("sarif", Output::Sarif),
+    ("github", Output::Github),
+    ("gitlab", Output::Gitlab),
+    ("junit", Output::Junit),
+];
+
+/// The command line's help; the format lists come from `OUTPUTS` and the input formats.
+pub fn usage() -> String {
+    let outputs: Vec<&str> = OUTPUTS.iter().map(|(name, _)| *name).collect();
+    let inputs: Vec<&str> = crate::connector::Format::ALL.iter().map(|f| f.name()).collect();
+    // Wrapped to the width of the other lines, under the description column.
+    let mut lines = vec![String::from("force the input format:")];
+    for (i, name) in inputs.iter().enumerate() {
+        let word = if i + 1 < inputs.len() { format!("{name},") } else { name.to_string() };
+        match lines.last_mut() {
+            Some(line) if line.len() + 1 + word.len() <= 62 => {
+                line.push(' ');
+                line.push_str(&word);
+            }
+            _ => lines.push(word),
+        }
+    }
+    let input_formats = lines.join(&format!("\n{}", " ".repeat(36)));
+    let outputs = format!("--format {}", outputs.join("|"));
+    format!(
+        "\
 Usage: msk-connect-lint [FILE... | DIR... | -] [options]
 
 Checks Kafka Connect / MSK Connect configurations for data or credentials that cross a network
 unencrypted or unverified. With no FILE, or with -, reads standard input.
 
 Options:
-  --format text|json|sarif|github   output format (default text)
-  --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
-                                    kafka-connect-expand, msk-connect-api, msk-worker-configuration,
-                                    cloudformation, terraform-plan, properties
+  {outputs}
+                                    output format (default text)
+  --format INPUT-FORMAT             {input_formats}
   --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
   --select CODES                    only these rules (codes or names, comma separated)
   --ignore CODES                    not these rules
@@ -37,7 +64,9 @@ Options:
   --version                         print the version
   -h, --help                        print this help
 
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors.";
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors."
+    )
+}
 
 /// The options file looked for upward from the working directory when there is no `--config`.
 const CONFIG_NAME: &str = ".msk-connect-lint.json";
@@ -73,6 +102,8 @@ pub enum Output {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -110,12 +141,9 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             "--version" => return Ok(Command::Version),
             "--format" => {
                 let format = value()?;
-                match format.as_str() {
-                    "text" => request.output = Output::Text,
-                    "json" => request.output = Output::Json,
-                    "sarif" => request.output = Output::Sarif,
-                    "github" => request.output = Output::Github,
-                    _ => request.flags.format = Some(format),
+                match OUTPUTS.iter().find(|(name, _)| *name == format) {
+                    Some((_, output)) => request.output = *output,
+                    None => request.flags.format = Some(format),
                 }
             }
             "--fail-on" => request.flags.fail_on = Some(value()?),
@@ -260,7 +288,7 @@ pub enum Effect {
 pub fn step(argv: &[String], io: &Io) -> Step {
     let request = match parse(argv) {
         Ok(Command::Lint(request)) => request,
-        Ok(Command::Help) => return Step::Finish(printed(format!("{USAGE}\n"))),
+        Ok(Command::Help) => return Step::Finish(printed(format!("{}\n", usage()))),
         Ok(Command::Version) => return Step::Finish(printed(format!("msk-connect-lint {}\n", crate::VERSION))),
         Ok(Command::Explain(code)) => return Step::Finish(explain(&code)),
         Ok(Command::ListRules { json }) => return Step::Finish(list_rules(json)),
@@ -350,6 +378,8 @@ fn lint(request: &Request, options: &Options, files: &[Source], color: bool) -> 
         Output::Json => json(&render::document(&results)),
         Output::Sarif => json(&crate::sarif::sarif(&results)),
         Output::Github => Ok(render::github(&results)),
+        Output::Gitlab => json(&render::gitlab(&results)),
+        Output::Junit => Ok(render::junit(&results)),
         Output::Text => Ok(render::text(&results, &Style { color })),
     };
     match rendered {

@@ -48,6 +48,8 @@ const cases = [
   [['.', '--format', 'json']],
   [['.', '--format', 'sarif']],
   [['.', '--format', 'github']],
+  [['.', '--format', 'gitlab']],
+  [['.', '--format', 'junit']],
   [['--format=json', 'critical.properties', 'broken.json']],
   [['--format', 'properties', 'rest.json']],
   [['--format', 'kafka-connect-rest', 'rest.json']],
