@@ -8,6 +8,7 @@ mod msk_api;
 pub mod properties;
 mod terraform_plan;
 pub mod tree;
+pub mod yaml;
 
 use crate::connector::{Config, ConfigBuilder, ConfigEntry, Connector, Family, Format, InsertPoint, Location, Value};
 use crate::span::Span;
