@@ -16,11 +16,12 @@ pub enum Format {
     TerraformPlan,
     TerraformHcl,
     Strimzi,
+    Kubernetes,
     Properties,
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Format::KafkaConnectRest,
         Format::KafkaConnectConfig,
         Format::KafkaConnectExpand,
@@ -30,6 +31,7 @@ impl Format {
         Format::TerraformPlan,
         Format::TerraformHcl,
         Format::Strimzi,
+        Format::Kubernetes,
         Format::Properties,
     ];
 
@@ -44,6 +46,7 @@ impl Format {
             Format::TerraformPlan => "terraform-plan",
             Format::TerraformHcl => "terraform-hcl",
             Format::Strimzi => "strimzi",
+            Format::Kubernetes => "kubernetes",
             Format::Properties => "properties",
         }
     }
@@ -233,6 +236,18 @@ pub struct ConfigEntry {
     pub pointer: String,
     /// Earlier entries with the same key, which the last one overrides.
     pub shadowed: Vec<Shadowed>,
+    /// Set when the value is written elsewhere (a variable default, a parameter `Default`):
+    /// `value_span` then points there, so findings and fixes land where the value is set.
+    pub origin: Option<Origin>,
+}
+
+/// Where a value the entry only refers to is set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// For messages: "the default of variable `bootstrap`", "parameter `Brokers`'s Default".
+    pub what: String,
+    /// How many places in the input use it: a fix at the origin changes every one of them.
+    pub uses: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -260,6 +275,9 @@ pub enum InsertPoint {
     JsonObject { open: usize, last_member_end: Option<usize>, indent: String, pointer: String },
     /// A properties file: new lines go after `after` (the end of the last entry's line).
     Properties { after: usize },
+    /// A YAML block mapping: new `key: value` lines go after the line holding `after` (the end
+    /// of the last value), indented like the keys (`indent`).
+    YamlBlock { after: usize, indent: String },
     /// The input cannot take new keys as text (a parsed object, an unknown map).
     None,
     /// The settings come from an encoded blob (a base64 worker configuration): every entry
@@ -343,6 +361,7 @@ pub struct Field {
     pub location: Location,
     /// Other values given for the same field earlier in the same object.
     pub shadowed: Vec<Value>,
+    pub origin: Option<Origin>,
 }
 
 /// The MSK Connect connector's link to its Kafka cluster, from the API, CloudFormation or
@@ -359,6 +378,71 @@ pub struct ClusterLink {
     pub anchor: Location,
     /// Field names in this shape's spelling, for messages and edits.
     pub names: ClusterFieldNames,
+    /// The bootstrap servers come from a reference to an MSK cluster attribute
+    /// (`!GetAtt Cluster.BootstrapBrokerStringTls`, `aws_msk_cluster.x.bootstrap_brokers_tls`).
+    pub brokers: Option<BrokerReference>,
+}
+
+/// A bootstrap-servers reference to an MSK cluster: the listener it names and, when the cluster
+/// is defined in the same input, what the cluster accepts.
+#[derive(Clone, Debug)]
+pub struct BrokerReference {
+    /// The cluster as the input names it (`MskCluster`, `aws_msk_cluster.main`).
+    pub cluster: String,
+    /// The attribute referenced (`BootstrapBrokerStringTls`, `bootstrap_brokers_sasl_iam`).
+    pub attribute: String,
+    pub listener: Listener,
+    pub accepts: Option<ClusterAccepts>,
+}
+
+/// An MSK client listener, as the bootstrap attribute names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Listener {
+    /// Port 9092: no encryption, no authentication.
+    Plaintext,
+    /// 9094: TLS, optionally mutual TLS.
+    Tls,
+    /// 9096: SASL/SCRAM over TLS.
+    SaslScram,
+    /// 9098: IAM over TLS.
+    SaslIam,
+}
+
+impl Listener {
+    pub fn encrypted(self) -> bool {
+        self != Listener::Plaintext
+    }
+}
+
+/// What an MSK cluster defined in the same input accepts from clients. `None` fields are not
+/// knowable (a variable, an intrinsic).
+#[derive(Clone, Debug)]
+pub struct ClusterAccepts {
+    /// Where the cluster is defined, for findings.
+    pub location: Location,
+    /// `client_broker` / `ClientBroker` is PLAINTEXT or TLS_PLAINTEXT.
+    pub plaintext: Option<bool>,
+    /// `client_broker` / `ClientBroker` is TLS (the default) or TLS_PLAINTEXT.
+    pub tls: Option<bool>,
+    pub iam: Option<bool>,
+    pub scram: Option<bool>,
+    pub tls_client_auth: Option<bool>,
+    pub unauthenticated: Option<bool>,
+    /// Serverless clusters accept IAM over TLS only.
+    pub serverless: bool,
+}
+
+impl ClusterAccepts {
+    /// Whether the cluster has the listener: `None` when its settings are not knowable.
+    pub fn has(&self, listener: Listener) -> Option<bool> {
+        match listener {
+            Listener::Plaintext => self.plaintext,
+            Listener::Tls => self.tls,
+            Listener::SaslScram => Some(self.tls? && self.scram?),
+            Listener::SaslIam => Some(self.tls? && self.iam?),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -392,6 +476,8 @@ pub struct Connector {
     pub location: Location,
     pub config: Config,
     pub cluster: Option<ClusterLink>,
+    /// The Kafka Connect cluster a Strimzi `KafkaConnector` names (`strimzi.io/cluster` label).
+    pub strimzi_cluster: Option<String>,
 }
 
 impl Connector {

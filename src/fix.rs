@@ -112,11 +112,18 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
                 out.push(TextEdit { span: entry.value_span, text, sequence });
             }
             (Some(entry), None) => {
-                out.push(TextEdit { span: deletion_span(text, entry.entry_span, is_json), text: String::new(), sequence })
+                let span = match connector.config.insert {
+                    InsertPoint::YamlBlock { .. } => yaml_line_span(text, entry.entry_span),
+                    _ => deletion_span(text, entry.entry_span, is_json),
+                };
+                out.push(TextEdit { span, text: String::new(), sequence })
             }
             (None, None) => {}
             (None, Some(value)) => {
-                if is_json {
+                let plain_key = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+                if matches!(connector.config.insert, InsertPoint::YamlBlock { .. }) && plain_key {
+                    inserted.push_str(&format!("\u{0}{key}: {}", json::quote(value)));
+                } else if is_json {
                     inserted.push_str(&format!("\u{0}{}: {}", json::quote(key), json::quote(value)));
                 } else {
                     inserted.push_str(&format!("\u{0}{}={}", properties::escape_key(key), properties::escape_value(value)));
@@ -168,8 +175,44 @@ fn insertion(text: &str, insert: &InsertPoint, members: &[&str], sequence: usize
             }
             Some(TextEdit { span: Span::new(*after, *after), text: body, sequence })
         }
+        InsertPoint::YamlBlock { after, indent } => {
+            // After the line holding the last value (and its comment), or at the start of the
+            // next line when the value (a block scalar) ends with its line break.
+            let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let before = text.get(..*after)?;
+            let mut body = String::new();
+            let at = if before.ends_with('\n') || *after == 0 {
+                for member in members {
+                    body.push_str(&format!("{indent}{member}{line_break}"));
+                }
+                *after
+            } else {
+                let rest = text.get(*after..)?;
+                let line_end = *after + rest.find(['\r', '\n']).unwrap_or(rest.len());
+                for member in members {
+                    body.push_str(&format!("{line_break}{indent}{member}"));
+                }
+                line_end
+            };
+            Some(TextEdit { span: Span::new(at, at), text: body, sequence })
+        }
         InsertPoint::None | InsertPoint::Embedded => None,
     }
+}
+
+/// A YAML block mapping entry: its whole lines, from the key's line start through the line
+/// break after its value; the key's indentation stays when other text precedes it (`- key: v`).
+fn yaml_line_span(text: &str, entry: Span) -> Span {
+    let before = text.get(..entry.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let start = if before.get(line_start..).is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '\t')) { line_start } else { entry.start };
+    let rest = text.get(entry.end..).unwrap_or("");
+    let end = if text.get(..entry.end).is_some_and(|t| t.ends_with('\n')) {
+        entry.end
+    } else {
+        entry.end + rest.find('\n').map_or(rest.len(), |i| i + 1)
+    };
+    Span::new(start, end)
 }
 
 /// For JSON, removes the member with the comma that joins it to its neighbour.

@@ -4,6 +4,7 @@
 mod cloudformation;
 mod connect_rest;
 pub mod json;
+mod kubernetes;
 mod msk_api;
 pub mod properties;
 mod terraform_plan;
@@ -37,23 +38,57 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
     if start == text.len() {
         return Err(InputError::new(format!("empty input: expected {EXPECTED}"), 0));
     }
+    let first = text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+    let json = first == '{' || first == '[';
     match forced {
         Some(Format::Properties | Format::MskWorkerConfiguration) => return read_properties(text, forced),
-        Some(Format::TerraformHcl | Format::Strimzi) => return Err(not_supported_yet(text, forced)),
+        Some(Format::TerraformHcl) => return Err(not_supported_yet(text, forced)),
+        Some(Format::Strimzi | Format::Kubernetes) => return read_yaml(text, forced),
+        Some(Format::Cloudformation) if !json => return read_yaml(text, forced),
         Some(_) => return read_json(text, forced),
         None => {}
     }
-    let first = text[start..].chars().next().unwrap_or(' ');
-    if first == '{' || first == '[' {
+    if json {
         return read_json(text, None);
     }
     if let Some(error) = shell_command(text, start) {
         return Err(error);
     }
-    if looks_like_hcl(text) || looks_like_yaml(text) {
+    if looks_like_hcl(text) {
         return Err(not_supported_yet(text, None));
     }
+    if looks_like_yaml(text) {
+        return read_yaml(text, None);
+    }
     read_properties(text, None)
+}
+
+/// Every document of a YAML stream: CloudFormation templates, Kubernetes objects (Strimzi
+/// `KafkaConnector`, `Secret`, `ConfigMap`), and the JSON shapes written as YAML. Documents of
+/// other kinds hold no connector, which is not an error.
+fn read_yaml(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    let documents = yaml::parse(text)?;
+    let several = documents.len() > 1;
+    let mut out = Vec::new();
+    for (i, document) in documents.iter().enumerate() {
+        let Some(root) = document.root.as_ref().filter(|r| r.is_object()) else { continue };
+        let pointer = if several { format!("/{i}") } else { String::new() };
+        let kubernetes = root.get("apiVersion").is_some() && root.get("kind").is_some();
+        match forced {
+            _ if kubernetes => kubernetes::read(text, root, &pointer, &mut out)?,
+            Some(Format::Cloudformation) => cloudformation::read(text, root, &pointer, true, &mut out)?,
+            _ if root.get("Resources").is_some() || root.get("AWSTemplateFormatVersion").is_some() => {
+                cloudformation::read(text, root, &pointer, true, &mut out)?
+            }
+            Some(Format::Strimzi | Format::Kubernetes) => {}
+            _ => {
+                if let Some(shape) = detect_json_shape(root) {
+                    read_node(text, root, &pointer, Some(shape), &mut out)?;
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn not_supported_yet(text: &str, forced: Option<Format>) -> InputError {
@@ -122,7 +157,7 @@ fn shell_command(text: &str, start: usize) -> Option<InputError> {
     Some(InputError::new(format!("this is a shell command (`{word} ...`), not a configuration: expected {EXPECTED}{hint}"), start))
 }
 
-fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+pub(crate) fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let entries = properties::parse(text)?;
     let Some(last) = entries.last() else {
         return Err(InputError::new(format!("{NO_SETTINGS}: expected {EXPECTED}"), 0));
@@ -138,6 +173,7 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
             entry_span: entry.line_span,
             pointer: pointer_push("", &entry.key),
             shadowed: Vec::new(),
+            origin: None,
         });
     }
     let config = builder.build(InsertPoint::Properties { after });
@@ -188,6 +224,7 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
         location: Location { pointer: String::new(), span: first.key_span },
         config,
         cluster: None,
+        strimzi_cluster: None,
     }])
 }
 
@@ -226,7 +263,7 @@ fn looks_like_msk_worker_configuration(config: &Config) -> bool {
     !config.entries.iter().any(|e| SELF_MANAGED.contains(&e.key.as_str()))
 }
 
-fn read_json(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+pub(crate) fn read_json(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let root = json::parse(text)?;
     let mut connectors = Vec::new();
     read_node(text, &root, "", forced, &mut connectors)?;
@@ -251,7 +288,7 @@ fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out
         None => detect_json_shape(node).ok_or_else(|| not_a_connector(node))?,
     };
     match format {
-        Format::Cloudformation => cloudformation::read(text, node, pointer, out),
+        Format::Cloudformation => cloudformation::read(text, node, pointer, false, out),
         Format::TerraformPlan => terraform_plan::read(text, node, pointer, out),
         Format::MskConnectApi => msk_api::read(text, node, pointer, out),
         Format::KafkaConnectRest => connect_rest::read_rest(text, node, pointer, out),
@@ -260,7 +297,7 @@ fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out
             out.push(connect_rest::flat_connector(text, node, pointer, Format::KafkaConnectConfig, None));
             Ok(())
         }
-        Format::Properties | Format::MskWorkerConfiguration | Format::TerraformHcl | Format::Strimzi => {
+        Format::Properties | Format::MskWorkerConfiguration | Format::TerraformHcl | Format::Strimzi | Format::Kubernetes => {
             Err(InputError::new(format!("--format {} cannot read JSON input", format.name()), node.span.start))
         }
     }
@@ -330,9 +367,24 @@ pub(crate) fn config_from_object(text: &str, object: &Node, pointer: &str, unkno
             entry_span: Span::new(member.key_span.start, member.value.span.end),
             pointer: value_pointer,
             shadowed: Vec::new(),
+            origin: None,
         });
     }
-    builder.build(json_insert_point(text, object, pointer))
+    builder.build(insert_point(text, object, pointer))
+}
+
+/// Where a fix adds keys to `object`: JSON objects and YAML flow mappings (`{...}`) take JSON
+/// members; YAML block mappings take lines.
+pub(crate) fn insert_point(text: &str, object: &Node, pointer: &str) -> InsertPoint {
+    if text.get(object.span.start..).is_some_and(|rest| rest.starts_with('{')) {
+        return json_insert_point(text, object, pointer);
+    }
+    let Some(last) = object.members().last() else { return InsertPoint::None };
+    let line_start = text.get(..last.key_span.start).and_then(|before| before.rfind('\n')).map_or(0, |i| i + 1);
+    let indent = text.get(line_start..last.key_span.start).unwrap_or("");
+    // A key after `- ` sits in a sequence item: the next key aligns with it, not with the dash.
+    let indent: String = indent.chars().map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    InsertPoint::YamlBlock { after: last.value.span.end.max(last.key_span.end), indent }
 }
 
 /// How a value that is not a plain string reads in a message: `!Ref X`-style for CloudFormation
@@ -379,6 +431,7 @@ pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: O
             entry_span: node.span,
             pointer: pointer.to_string(),
             shadowed: Vec::new(),
+            origin: None,
         });
     }
     Ok(Connector {
@@ -389,6 +442,7 @@ pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: O
         location: location(node, pointer),
         config: builder.build(InsertPoint::Embedded),
         cluster: None,
+        strimzi_cluster: None,
     })
 }
 
@@ -451,8 +505,9 @@ mod tests {
         assert!(err.message.contains("line 2, column 27"), "{}", err.message);
         let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap_err();
         assert!(err.message.contains("Terraform HCL"));
-        let err = read("apiVersion: v1\nkind: Secret\n", None).unwrap_err();
-        assert!(err.message.contains("YAML"));
+        assert_eq!(read("apiVersion: v1\nkind: Secret\n", None).unwrap().len(), 0);
+        let err = read("apiVersion: v1\nkind: [Secret\n", None).unwrap_err();
+        assert!(err.message.starts_with("invalid YAML"), "{}", err.message);
         let err = read(r#"{"hello": {"world": 1}}"#, None).unwrap_err();
         assert!(err.message.contains("found an object with keys hello"), "{}", err.message);
     }

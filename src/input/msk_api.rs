@@ -51,6 +51,7 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
         defaults_apply: false,
         anchor: opening(node, pointer),
         names: NAMES,
+        brokers: None,
     };
     Connector {
         name: node.get("connectorName").and_then(Node::scalar_text),
@@ -60,6 +61,7 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
         location: location(node, pointer),
         config,
         cluster: Some(cluster),
+        strimzi_cluster: None,
     }
 }
 
@@ -81,5 +83,5 @@ pub(super) fn field(text: &str, node: &Node, pointer: &str, path: &[&str]) -> Op
     };
     let value = value_of(&member.value);
     let shadowed = matches[..matches.len() - 1].iter().map(|m| value_of(&m.value)).collect();
-    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed })
+    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed, origin: None })
 }
