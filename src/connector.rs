@@ -278,6 +278,9 @@ pub enum InsertPoint {
     /// A YAML block mapping: new `key: value` lines go after the line holding `after` (the end
     /// of the last value), indented like the keys (`indent`).
     YamlBlock { after: usize, indent: String },
+    /// An HCL object expression (`connector_configuration = { ... }`): new `"key" = "value"`
+    /// lines go after the line holding `after` (the end of the last value).
+    HclObject { after: usize, indent: String },
     /// The input cannot take new keys as text (a parsed object, an unknown map).
     None,
     /// The settings come from an encoded blob (a base64 worker configuration): every entry

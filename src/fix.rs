@@ -1,7 +1,7 @@
 //! Applies fixes as text edits that keep the user's formatting: key order, comments and
 //! indentation stay; values are replaced in place, new keys go after the last one.
 
-use crate::connector::{Connector, InsertPoint};
+use crate::connector::{Connector, Format, InsertPoint};
 use crate::finding::{Applicability, Edit, Finding};
 use crate::input::{self, json, properties, InputError};
 use crate::options::Options;
@@ -91,6 +91,8 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
         return None;
     }
     let is_json = !matches!(connector.config.insert, InsertPoint::Properties { .. });
+    let hcl = connector.format == Format::TerraformHcl;
+    let quote = |value: &str| if hcl { input::hcl_quote(value) } else { json::quote(value) };
     let mut out = Vec::new();
     let mut inserted = String::new();
     for (i, edit) in edits.iter().enumerate() {
@@ -103,17 +105,17 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
                     .find(|f| f.location.pointer == edit.pointer)
             })?;
             let value = edit.value.as_ref()?;
-            out.push(TextEdit { span: field.location.span, text: json::quote(value), sequence });
+            out.push(TextEdit { span: field.location.span, text: quote(value), sequence });
             continue;
         };
         match (connector.config.get(key), &edit.value) {
             (Some(entry), Some(value)) => {
-                let text = if is_json { json::quote(value) } else { properties::escape_value(value) };
+                let text = if is_json { quote(value) } else { properties::escape_value(value) };
                 out.push(TextEdit { span: entry.value_span, text, sequence });
             }
             (Some(entry), None) => {
                 let span = match connector.config.insert {
-                    InsertPoint::YamlBlock { .. } => yaml_line_span(text, entry.entry_span),
+                    InsertPoint::YamlBlock { .. } | InsertPoint::HclObject { .. } => line_span(text, entry.entry_span),
                     _ => deletion_span(text, entry.entry_span, is_json),
                 };
                 out.push(TextEdit { span, text: String::new(), sequence })
@@ -123,6 +125,8 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
                 let plain_key = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
                 if matches!(connector.config.insert, InsertPoint::YamlBlock { .. }) && plain_key {
                     inserted.push_str(&format!("\u{0}{key}: {}", json::quote(value)));
+                } else if hcl {
+                    inserted.push_str(&format!("\u{0}{} = {}", quote(key), quote(value)));
                 } else if is_json {
                     inserted.push_str(&format!("\u{0}{}: {}", json::quote(key), json::quote(value)));
                 } else {
@@ -196,13 +200,24 @@ fn insertion(text: &str, insert: &InsertPoint, members: &[&str], sequence: usize
             };
             Some(TextEdit { span: Span::new(at, at), text: body, sequence })
         }
+        InsertPoint::HclObject { after, indent } => {
+            // On its own line after the last member's line (keeping a trailing comment on its
+            // line), or right after the value when the object closes on that line.
+            let rest = text.get(*after..)?;
+            let line = rest.get(..rest.find(['\r', '\n']).unwrap_or(rest.len()))?;
+            let tail = line.trim_start().trim_start_matches(',').trim_start();
+            let at = if tail.is_empty() || tail.starts_with('#') || tail.starts_with("//") { *after + line.len() } else { *after };
+            let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let body: String = members.iter().map(|m| format!("{line_break}{indent}{m}")).collect();
+            Some(TextEdit { span: Span::new(at, at), text: body, sequence })
+        }
         InsertPoint::None | InsertPoint::Embedded => None,
     }
 }
 
-/// A YAML block mapping entry: its whole lines, from the key's line start through the line
+/// A YAML block mapping or HCL object entry: its whole lines, from the key's line start through the line
 /// break after its value; the key's indentation stays when other text precedes it (`- key: v`).
-fn yaml_line_span(text: &str, entry: Span) -> Span {
+fn line_span(text: &str, entry: Span) -> Span {
     let before = text.get(..entry.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let start = if before.get(line_start..).is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '\t')) { line_start } else { entry.start };

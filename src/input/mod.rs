@@ -7,6 +7,7 @@ pub mod json;
 mod kubernetes;
 mod msk_api;
 pub mod properties;
+mod terraform;
 mod terraform_plan;
 pub mod tree;
 pub mod yaml;
@@ -42,7 +43,7 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
     let json = first == '{' || first == '[';
     match forced {
         Some(Format::Properties | Format::MskWorkerConfiguration) => return read_properties(text, forced),
-        Some(Format::TerraformHcl) => return Err(not_supported_yet(text, forced)),
+        Some(Format::TerraformHcl) => return read_terraform(text),
         Some(Format::Strimzi | Format::Kubernetes) => return read_yaml(text, forced),
         Some(Format::Cloudformation) if !json => return read_yaml(text, forced),
         Some(_) => return read_json(text, forced),
@@ -55,12 +56,22 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
         return Err(error);
     }
     if looks_like_hcl(text) {
-        return Err(not_supported_yet(text, None));
+        return read_terraform(text);
     }
     if looks_like_yaml(text) {
         return read_yaml(text, None);
     }
     read_properties(text, None)
+}
+
+pub use terraform::quote as hcl_quote;
+
+/// One Terraform file: a module of one file.
+fn read_terraform(text: &str) -> Result<Vec<Connector>, InputError> {
+    let file = terraform::parse_file("main.tf", text, 0)?;
+    let mut out = Vec::new();
+    terraform::read(text, std::slice::from_ref(&file), &mut out);
+    Ok(out)
 }
 
 /// Every document of a YAML stream: CloudFormation templates, Kubernetes objects (Strimzi
@@ -89,24 +100,6 @@ fn read_yaml(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, Input
         }
     }
     Ok(out)
-}
-
-fn not_supported_yet(text: &str, forced: Option<Format>) -> InputError {
-    let offset = text.len() - text.trim_start().len();
-    let what = match forced {
-        Some(Format::Strimzi) => "Strimzi YAML",
-        Some(_) => "Terraform HCL",
-        None if looks_like_hcl(text) => "Terraform HCL",
-        None => "YAML (Strimzi, CloudFormation, Kubernetes)",
-    };
-    InputError::new(
-        format!(
-            "format not supported yet: this looks like {what}. Supported today: JSON (Kafka Connect REST, flat config, \
-             MSK Connect API, CloudFormation JSON, `terraform show -json` plans) and properties files. \
-             For Terraform, lint the JSON plan: `terraform show -json plan.out`"
-        ),
-        offset,
-    )
 }
 
 fn looks_like_hcl(text: &str) -> bool {
