@@ -419,6 +419,15 @@ impl<'a> Module<'a> {
                 }
                 Kind::Object(Obj { entries: merged, insert, partial })
             }
+            // Conversions and marks that keep the value as it is.
+            ("tomap" | "tolist" | "toset" | "sensitive" | "nonsensitive", [value]) => return value.clone(),
+            ("format", [pattern, rest @ ..]) => match (pattern.text(), rest.iter().map(Val::text).collect::<Option<Vec<_>>>()) {
+                (Some(pattern), Some(values)) => match format_verbs(&pattern, &values) {
+                    Some(text) => Kind::Text(text),
+                    None => return unknown(),
+                },
+                _ => return unknown(),
+            },
             ("tostring" | "trimspace" | "lower" | "upper", [value]) => match value.text() {
                 Some(t) => Kind::Text(match name {
                     "trimspace" => t.trim().to_string(),
@@ -516,7 +525,7 @@ impl<'a> Module<'a> {
         let class = config.text("connector.class").map(str::to_string);
         let bootstrap_path = ["kafka_cluster", "apache_kafka_cluster", "bootstrap_servers"];
         let brokers = body.walk(&bootstrap_path).and_then(|v| match &v.kind {
-            Kind::Unknown(shown) => self.broker_reference(shown),
+            Kind::Unknown(_) => self.broker_reference(self.text.get(v.span.start..v.span.end).unwrap_or("")),
             _ => None,
         });
         let cluster = ClusterLink {
@@ -640,7 +649,7 @@ impl<'a> Module<'a> {
     /// `aws_msk_cluster.x.bootstrap_brokers_tls`, `data.aws_msk_bootstrap_brokers.x.bootstrap_brokers_sasl_iam`,
     /// `aws_msk_serverless_cluster.x.bootstrap_brokers_sasl_iam`, as the source writes them.
     fn broker_reference(&self, shown: &str) -> Option<BrokerReference> {
-        let reference = shown.trim_start_matches("${").trim_end_matches('}');
+        let reference = shown.trim().trim_matches('"').trim_start_matches("${").trim_end_matches('}').trim();
         let reference = reference.strip_prefix("data.").unwrap_or(reference);
         let mut parts = reference.split('.');
         let kind = parts.next()?;
@@ -766,4 +775,23 @@ fn inside_provider_reference(text: &str) -> bool {
     !inner.contains('}') && inner.split_once(':').is_some_and(|(alias, _)| {
         !alias.is_empty() && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     })
+}
+
+/// Terraform's `format` for the verbs configurations use (`%s`, `%d`, `%%`); others are unknown.
+fn format_verbs(pattern: &str, values: &[String]) -> Option<String> {
+    let mut out = String::new();
+    let mut values = values.iter();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '%' => out.push('%'),
+            's' | 'd' | 'v' => out.push_str(values.next()?),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
