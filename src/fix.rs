@@ -91,7 +91,8 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
         return None;
     }
     let is_json = !matches!(connector.config.insert, InsertPoint::Properties { .. });
-    let hcl = connector.format == Format::TerraformHcl;
+    // Values read from a JSON file of a module (`jsondecode(file(...))`) are written as JSON.
+    let hcl = connector.format == Format::TerraformHcl && !matches!(connector.config.insert, InsertPoint::JsonObject { .. });
     let quote = |value: &str| if hcl { input::hcl_quote(value) } else { json::quote(value) };
     let mut out = Vec::new();
     let mut inserted = String::new();

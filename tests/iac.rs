@@ -103,3 +103,35 @@ fn values_from_a_variable_default_are_fixed_at_the_default() {
     let fixed = fix(&text, &options(r#"{"unsafeFixes":true}"#)).unwrap().output;
     assert!(fixed.contains("default = \"verify_identity\""), "{fixed}");
 }
+
+/// A module directory: every file joined into one text; findings say which file they are in.
+#[test]
+fn a_module_directory_is_one_input() {
+    let dir = root().join("tests/fixtures/iac/module");
+    let contents: Vec<(String, String)> =
+        files_in(&dir).iter().map(|f| (f.file_name().unwrap().to_string_lossy().to_string(), read(f))).collect();
+    let files: Vec<(&str, &str)> = contents.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let (text, connectors) = input::read_module(&files).unwrap();
+    assert_eq!(connectors.len(), 2);
+    let parts = input::module::files(&text).unwrap();
+    let report = check(&text, &options("{}")).unwrap();
+    let mut lines = Vec::new();
+    for f in &report.findings {
+        let span = f.location.as_ref().unwrap().span;
+        let (file, local) = input::module::locate(&parts, span.start).unwrap();
+        let line = text[file.span.start..file.span.start + local].matches('\n').count() + 1;
+        lines.push(format!("{}:{line} {} {}", file.path, f.code, f.message));
+    }
+    let outcome = fix(&text, &options(r#"{"unsafeFixes":true}"#)).unwrap();
+    let fixed = input::module::split(&outcome.output).unwrap();
+    for ((path, before), (fixed_path, after)) in contents.iter().zip(&fixed) {
+        assert_eq!(path, fixed_path);
+        if before != after {
+            lines.push(format!("-- {path}\n{}", diff(before, after)));
+        }
+    }
+    // The module's cluster accepts SCRAM, not the IAM the datagen connector names.
+    let brokers = connectors[1].cluster.as_ref().unwrap().brokers.as_ref().unwrap();
+    assert_eq!(brokers.accepts.as_ref().unwrap().has(Listener::SaslIam), Some(false));
+    insta::assert_snapshot!("module", lines.join("\n"));
+}

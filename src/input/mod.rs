@@ -5,6 +5,7 @@ mod cloudformation;
 mod connect_rest;
 pub mod json;
 mod kubernetes;
+pub mod module;
 mod msk_api;
 pub mod properties;
 mod terraform;
@@ -39,6 +40,9 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
     if start == text.len() {
         return Err(InputError::new(format!("empty input: expected {EXPECTED}"), 0));
     }
+    if let Some(files) = module::files(text) {
+        return module::read(text, &files);
+    }
     let first = text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
     let json = first == '{' || first == '[';
     match forced {
@@ -65,6 +69,14 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
 }
 
 pub use terraform::quote as hcl_quote;
+
+/// A Terraform module given as `(path, text)` pairs (a directory's files): read as one joined
+/// text, which `check`, `fix` and the wasm binding take like any input. See `module`.
+pub fn read_module(files: &[(&str, &str)]) -> Result<(String, Vec<Connector>), InputError> {
+    let text = module::join(files);
+    let connectors = read(&text, Some(Format::TerraformHcl))?;
+    Ok((text, connectors))
+}
 
 /// One Terraform file: a module of one file.
 fn read_terraform(text: &str) -> Result<Vec<Connector>, InputError> {

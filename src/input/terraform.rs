@@ -52,7 +52,14 @@ pub(super) fn parse_file(name: &str, text: &str, base: usize) -> Result<File, In
 }
 
 pub(super) fn read(text: &str, files: &[File], out: &mut Vec<Connector>) {
-    let module = Module::new(text, files);
+    read_with_files(text, files, &[], out);
+}
+
+/// `others`: the module's other files (by name, and where their content is in `text`), for
+/// `file()`, `templatefile()` and `jsondecode(file())`.
+pub(super) fn read_with_files(text: &str, files: &[File], others: &[(String, Span)], out: &mut Vec<Connector>) {
+    let mut module = Module::new(text, files);
+    module.others = others.to_vec();
     for resource in &module.resources {
         let connector = match resource.kind {
             "aws_mskconnect_connector" | "awscc_kafkaconnect_connector" => Some(module.msk_connector(resource)),
@@ -84,6 +91,7 @@ struct Module<'a> {
     clusters: HashMap<(&'a str, &'a str), (&'a Block, usize)>,
     /// Uses of `var.x` / `local.x`, for "a fix here changes every use".
     uses: HashMap<String, usize>,
+    others: Vec<(String, Span)>,
 }
 
 /// An evaluated expression. `span` is where the value is written: for a value taken from a
@@ -161,6 +169,7 @@ impl<'a> Module<'a> {
             resources: Vec::new(),
             clusters: HashMap::new(),
             uses: HashMap::new(),
+            others: Vec::new(),
         };
         // terraform.tfvars first, then *.auto.tfvars in name order: the later wins.
         let mut tfvars: Vec<&File> = files.iter().filter(|f| f.tfvars).collect();
@@ -343,6 +352,7 @@ impl<'a> Module<'a> {
                 }
                 None => return unknown(),
             },
+            ("path", Some("module" | "root" | "cwd")) => (Val { span, kind: Kind::Text(".".to_string()), origin: None }, 1),
             _ => return unknown(),
         };
         // `var.map["key"]`, `local.settings.key`.
@@ -428,6 +438,19 @@ impl<'a> Module<'a> {
                 },
                 _ => return unknown(),
             },
+            ("file", [path]) => match path.text().and_then(|p| self.file(&p)) {
+                Some(file) => return file,
+                None => return unknown(),
+            },
+            // A template file without interpolations or directives is its text.
+            ("templatefile", [path, _]) => match path.text().and_then(|p| self.file(&p)) {
+                Some(file) if file.text().is_some_and(|t| !t.contains("${") && !t.contains("%{")) => return file,
+                _ => return unknown(),
+            },
+            ("jsondecode", [value]) => match self.json_decode(value) {
+                Some(decoded) => return decoded,
+                None => return unknown(),
+            },
             ("tostring" | "trimspace" | "lower" | "upper", [value]) => match value.text() {
                 Some(t) => Kind::Text(match name {
                     "trimspace" => t.trim().to_string(),
@@ -449,6 +472,54 @@ impl<'a> Module<'a> {
                 _ => return unknown(),
             },
             _ => return unknown(),
+        };
+        Val { span, kind, origin: None }
+    }
+
+    /// One of the module's other files, by its name (`${path.module}/connector.json`).
+    fn file(&self, path: &str) -> Option<Val> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let (file, span) = self.others.iter().find(|(n, _)| n == name)?;
+        let content = self.text.get(span.start..span.end)?.to_string();
+        let origin = Some(Origin { what: format!("file `{file}`"), uses: 1 });
+        Some(Val { span: *span, kind: Kind::Text(content), origin })
+    }
+
+    /// JSON text as a value; located inside the file when the text is a file's content as is.
+    fn json_decode(&self, value: &Val) -> Option<Val> {
+        let content = value.text()?;
+        let node = super::json::parse(&content).ok()?;
+        let exact = self.text.get(value.span.start..value.span.end) == Some(content.as_str());
+        Some(self.from_json(&node, if exact { Some(value.span.start) } else { None }, value.span, 0))
+    }
+
+    /// `shift`: where the JSON text starts in the module text; without it every span is `whole`.
+    fn from_json(&self, node: &Node, shift: Option<usize>, whole: Span, depth: usize) -> Val {
+        let at = |s: Span| shift.map_or(whole, |by| Span::new(by + s.start, by + s.end));
+        let span = at(node.span);
+        let kind = match &node.kind {
+            _ if depth > MAX_DEPTH => Kind::Unknown(self.source(span)),
+            NodeKind::Object(members) => {
+                let entries = members
+                    .iter()
+                    .map(|m| ObjEntry {
+                        key: m.key.clone(),
+                        key_span: at(m.key_span),
+                        value: self.from_json(&m.value, shift, whole, depth + 1),
+                        written: at(m.value.span),
+                    })
+                    .collect();
+                let insert = match shift {
+                    Some(by) => super::json_insert_point(self.text, &shifted(node, by), ""),
+                    None => InsertPoint::None,
+                };
+                Kind::Object(Obj { entries, insert, partial: false })
+            }
+            NodeKind::Array(items) => Kind::List(items.iter().map(|i| self.from_json(i, shift, whole, depth + 1)).collect()),
+            NodeKind::String(t) => Kind::Text(t.clone()),
+            NodeKind::Number(n) => Kind::Number(n.clone()),
+            NodeKind::Bool(b) => Kind::Bool(*b),
+            NodeKind::Null => Kind::Null,
         };
         Val { span, kind, origin: None }
     }
@@ -794,4 +865,23 @@ fn format_verbs(pattern: &str, values: &[String]) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A JSON object's members moved by `by` bytes (only what an insertion point needs).
+fn shifted(node: &Node, by: usize) -> Node {
+    let span = Span::new(node.span.start + by, node.span.end + by);
+    let kind = match &node.kind {
+        NodeKind::Object(members) => NodeKind::Object(
+            members
+                .iter()
+                .map(|m| super::tree::Member {
+                    key: m.key.clone(),
+                    key_span: Span::new(m.key_span.start + by, m.key_span.end + by),
+                    value: Node { span: Span::new(m.value.span.start + by, m.value.span.end + by), kind: NodeKind::Null },
+                })
+                .collect(),
+        ),
+        _ => NodeKind::Null,
+    };
+    Node { span, kind }
 }
