@@ -221,7 +221,8 @@ fn insertion(text: &str, insert: &InsertPoint, members: &[&str], sequence: usize
 fn line_span(text: &str, entry: Span) -> Span {
     let before = text.get(..entry.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let start = if before.get(line_start..).is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '\t')) { line_start } else { entry.start };
+    let start =
+        if before.get(line_start..).is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '\t')) { line_start } else { entry.start };
     let rest = text.get(entry.end..).unwrap_or("");
     let end = if text.get(..entry.end).is_some_and(|t| t.ends_with('\n')) {
         entry.end

@@ -16,7 +16,8 @@ Options:
   --format text|json|sarif|github   output format (default text)
   --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
                                     kafka-connect-expand, msk-connect-api, msk-worker-configuration,
-                                    cloudformation, terraform-plan, properties
+                                    cloudformation (JSON or YAML), terraform-plan, terraform-hcl,
+                                    strimzi, kubernetes, properties
   --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
   --select CODES                    only these rules (codes or names, comma separated)
   --ignore CODES                    not these rules

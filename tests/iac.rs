@@ -23,7 +23,8 @@ fn render(name: &str, text: &str) -> String {
     out.push(format!("-- fixed {}", outcome.applied.len()));
     out.push(diff(text, &outcome.output));
     for applied in &outcome.applied {
-        let again = outcome.remaining.findings.iter().any(|f| f.code == applied.code && f.connector == applied.connector && f.key == applied.key);
+        let again =
+            outcome.remaining.findings.iter().any(|f| f.code == applied.code && f.connector == applied.connector && f.key == applied.key);
         assert!(!again, "{name}: {} {:?} still reported after its fix", applied.code, applied.key);
     }
     out.join("\n")
@@ -74,7 +75,9 @@ fn strimzi_connectors_keep_their_connect_cluster() {
 
 #[test]
 fn files_without_connectors_are_not_errors() {
-    for text in ["variable \"x\" {\n  default = 1\n}\n", "resource \"aws_s3_bucket\" \"b\" {}\n", "apiVersion: v1\nkind: Namespace\n", "---\n"] {
+    for text in
+        ["variable \"x\" {\n  default = 1\n}\n", "resource \"aws_s3_bucket\" \"b\" {}\n", "apiVersion: v1\nkind: Namespace\n", "---\n"]
+    {
         let report = check(text, &options("{}")).unwrap_or_else(|e| panic!("{text:?}: {e}"));
         assert!(report.connectors.is_empty(), "{text:?}");
     }

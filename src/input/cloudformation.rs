@@ -6,8 +6,8 @@
 use super::tree::{pointer_push, Node, NodeKind};
 use super::{intrinsic_text, location, opening, InputError};
 use crate::connector::{
-    BrokerReference, ClusterAccepts, ClusterFieldNames, ClusterLink, Config, ConfigBuilder, ConfigEntry, Connector, Family, Field,
-    Format, Listener, Location, Origin, Value,
+    BrokerReference, ClusterAccepts, ClusterFieldNames, ClusterLink, Config, ConfigBuilder, ConfigEntry, Connector, Family, Field, Format,
+    Listener, Location, Origin, Value,
 };
 use crate::span::Span;
 
@@ -96,11 +96,7 @@ impl<'a> Template<'a> {
         let cluster = ClusterLink {
             bootstrap_servers: bootstrap,
             encryption_type: self.field(properties, properties_pointer, &["KafkaClusterEncryptionInTransit", "EncryptionType"]),
-            authentication_type: self.field(
-                properties,
-                properties_pointer,
-                &["KafkaClusterClientAuthentication", "AuthenticationType"],
-            ),
+            authentication_type: self.field(properties, properties_pointer, &["KafkaClusterClientAuthentication", "AuthenticationType"]),
             defaults_apply: false,
             anchor: opening(properties, properties_pointer),
             names: NAMES,

@@ -11,6 +11,15 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connect
     let api_version = node.get("apiVersion").and_then(Node::as_str).unwrap_or("");
     let kind = node.get("kind").and_then(Node::as_str).unwrap_or("");
     match (api_version.split('/').next().unwrap_or(""), kind) {
+        // `kubectl get -o yaml` of several objects.
+        (_, "List") => {
+            let items_pointer = pointer_push(pointer, "items");
+            for (i, item) in node.get("items").map(Node::items).unwrap_or_default().iter().enumerate() {
+                if item.get("apiVersion").is_some() && item.get("kind").is_some() {
+                    read(text, item, &pointer_push(&items_pointer, &i.to_string()), out)?;
+                }
+            }
+        }
         ("kafka.strimzi.io", "KafkaConnector") => out.push(kafka_connector(text, node, pointer)),
         // Core objects have no group: `apiVersion: v1`.
         (_, "Secret" | "ConfigMap") if !api_version.contains('/') => embedded(node, pointer, kind, out),
@@ -29,7 +38,8 @@ fn kafka_connector(text: &str, node: &Node, pointer: &str) -> Connector {
         _ => Config::empty(false),
     };
     // Strimzi sets connector.class from spec.class.
-    let class = spec.and_then(|s| s.get("class")).and_then(Node::scalar_text).or_else(|| config.text("connector.class").map(str::to_string));
+    let class =
+        spec.and_then(|s| s.get("class")).and_then(Node::scalar_text).or_else(|| config.text("connector.class").map(str::to_string));
     Connector {
         name: metadata.and_then(|m| m.get("name")).and_then(Node::scalar_text),
         format: Format::Strimzi,
@@ -96,7 +106,8 @@ fn relocate(mut connector: Connector, node: &Node, pointer: &str) -> Connector {
     connector.config = Config::new(entries, InsertPoint::Embedded, unknown);
     connector.location = Location { pointer: pointer.to_string(), span: Span::new(span.start, span.start + 1) };
     if let Some(cluster) = connector.cluster.as_mut() {
-        for field in [&mut cluster.bootstrap_servers, &mut cluster.encryption_type, &mut cluster.authentication_type].into_iter().flatten() {
+        for field in [&mut cluster.bootstrap_servers, &mut cluster.encryption_type, &mut cluster.authentication_type].into_iter().flatten()
+        {
             field.location = Location { pointer: at(&field.location.pointer), span };
         }
         cluster.anchor = Location { pointer: pointer.to_string(), span };

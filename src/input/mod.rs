@@ -288,6 +288,11 @@ fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out
     if !node.is_object() {
         return Err(InputError::new(format!("found {} where {EXPECTED} was expected", node.describe()), node.span.start));
     }
+    // A Kubernetes object as JSON (`kubectl get -o json`).
+    if node.get("apiVersion").is_some() && node.get("kind").is_some() && matches!(forced, None | Some(Format::Strimzi | Format::Kubernetes))
+    {
+        return kubernetes::read(text, node, pointer, out);
+    }
     let format = match forced {
         Some(format) => format,
         None => detect_json_shape(node).ok_or_else(|| not_a_connector(node))?,
@@ -298,11 +303,12 @@ fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out
         Format::MskConnectApi => msk_api::read(text, node, pointer, out),
         Format::KafkaConnectRest => connect_rest::read_rest(text, node, pointer, out),
         Format::KafkaConnectExpand => connect_rest::read_expand(text, node, pointer, out),
+        Format::Strimzi | Format::Kubernetes => Ok(()),
         Format::KafkaConnectConfig => {
             out.push(connect_rest::flat_connector(text, node, pointer, Format::KafkaConnectConfig, None));
             Ok(())
         }
-        Format::Properties | Format::MskWorkerConfiguration | Format::TerraformHcl | Format::Strimzi | Format::Kubernetes => {
+        Format::Properties | Format::MskWorkerConfiguration | Format::TerraformHcl => {
             Err(InputError::new(format!("--format {} cannot read JSON input", format.name()), node.span.start))
         }
     }
@@ -348,9 +354,7 @@ fn detect_json_shape(node: &Node) -> Option<Format> {
 fn not_a_connector(node: &Node) -> InputError {
     let keys: Vec<&str> = node.members().iter().take(6).map(|m| m.key.as_str()).collect();
     let found = if keys.is_empty() { "an empty object".to_string() } else { format!("an object with keys {}", keys.join(", ")) };
-    let k8s = node.get("apiVersion").is_some() && node.get("kind").is_some();
-    let note = if k8s { " (Kubernetes and Strimzi resources are not supported yet)" } else { "" };
-    InputError::new(format!("not a connector configuration: expected {EXPECTED}; found {found}{note}"), node.span.start)
+    InputError::new(format!("not a connector configuration: expected {EXPECTED}; found {found}"), node.span.start)
 }
 
 /// Builds a connector configuration from a JSON object of `key: value` pairs.
@@ -499,6 +503,12 @@ mod tests {
         assert_eq!(formats("connector.class=x\n").unwrap(), ["properties"]);
         assert_eq!(formats("config.providers=secretsmanager\n").unwrap(), ["msk-worker-configuration"]);
         assert_eq!(formats("bootstrap.servers=b:9092\ngroup.id=g\n").unwrap(), ["properties"]);
+        let strimzi = "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nspec:\n  class: x\n";
+        assert_eq!(formats(strimzi).unwrap(), ["strimzi"]);
+        assert_eq!(formats("Resources:\n  C:\n    Type: AWS::KafkaConnect::Connector\n    Properties: {}\n").unwrap(), ["cloudformation"]);
+        assert_eq!(formats("name: a\nconfig:\n  connector.class: x\n").unwrap(), ["kafka-connect-rest"]);
+        assert_eq!(formats("resource \"aiven_kafka_connector\" \"a\" {\n  config = {}\n}\n").unwrap(), ["terraform-hcl"]);
+        assert_eq!(formats(r#"{"apiVersion":"kafka.strimzi.io/v1","kind":"KafkaConnector","spec":{"class":"x"}}"#).unwrap(), ["strimzi"]);
     }
 
     #[test]
@@ -508,8 +518,9 @@ mod tests {
         let err = read("\ncurl -X POST http://x -d '{\"a\":1}'", None).unwrap_err();
         assert_eq!(err.offset, 1);
         assert!(err.message.contains("line 2, column 27"), "{}", err.message);
-        let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap_err();
-        assert!(err.message.contains("Terraform HCL"));
+        assert_eq!(read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap().len(), 1);
+        let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n  name = \n}", None).unwrap_err();
+        assert!(err.message.starts_with("invalid HCL"), "{}", err.message);
         assert_eq!(read("apiVersion: v1\nkind: Secret\n", None).unwrap().len(), 0);
         let err = read("apiVersion: v1\nkind: [Secret\n", None).unwrap_err();
         assert!(err.message.starts_with("invalid YAML"), "{}", err.message);

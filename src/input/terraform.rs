@@ -11,8 +11,8 @@ use super::properties;
 use super::tree::{pointer_push, Node, NodeKind};
 use super::InputError;
 use crate::connector::{
-    BrokerReference, ClusterAccepts, ClusterFieldNames, ClusterLink, Config, ConfigBuilder, ConfigEntry, Connector, Family, Field,
-    Format, InsertPoint, Listener, Location, Origin, Value,
+    BrokerReference, ClusterAccepts, ClusterFieldNames, ClusterLink, Config, ConfigBuilder, ConfigEntry, Connector, Family, Field, Format,
+    InsertPoint, Listener, Location, Origin, Value,
 };
 use crate::span::Span;
 use hcl_edit::expr::{Expression, FuncCall, ObjectKey, TraversalOperator};
@@ -329,7 +329,14 @@ impl<'a> Module<'a> {
         Val { span, kind: Kind::Text(out), origin: None }
     }
 
-    fn traversal(&self, root: &Expression, operators: &[hcl_edit::Decorated<TraversalOperator>], span: Span, base: usize, depth: usize) -> Val {
+    fn traversal(
+        &self,
+        root: &Expression,
+        operators: &[hcl_edit::Decorated<TraversalOperator>],
+        span: Span,
+        base: usize,
+        depth: usize,
+    ) -> Val {
         let unknown = || Val::unknown(span, self.source(span));
         let attribute = |i: usize| match operators.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(ident)) => Some(ident.value().as_str()),
@@ -490,11 +497,11 @@ impl<'a> Module<'a> {
         let content = value.text()?;
         let node = super::json::parse(&content).ok()?;
         let exact = self.text.get(value.span.start..value.span.end) == Some(content.as_str());
-        Some(self.from_json(&node, if exact { Some(value.span.start) } else { None }, value.span, 0))
+        Some(self.json_value(&node, if exact { Some(value.span.start) } else { None }, value.span, 0))
     }
 
     /// `shift`: where the JSON text starts in the module text; without it every span is `whole`.
-    fn from_json(&self, node: &Node, shift: Option<usize>, whole: Span, depth: usize) -> Val {
+    fn json_value(&self, node: &Node, shift: Option<usize>, whole: Span, depth: usize) -> Val {
         let at = |s: Span| shift.map_or(whole, |by| Span::new(by + s.start, by + s.end));
         let span = at(node.span);
         let kind = match &node.kind {
@@ -505,7 +512,7 @@ impl<'a> Module<'a> {
                     .map(|m| ObjEntry {
                         key: m.key.clone(),
                         key_span: at(m.key_span),
-                        value: self.from_json(&m.value, shift, whole, depth + 1),
+                        value: self.json_value(&m.value, shift, whole, depth + 1),
                         written: at(m.value.span),
                     })
                     .collect();
@@ -515,7 +522,7 @@ impl<'a> Module<'a> {
                 };
                 Kind::Object(Obj { entries, insert, partial: false })
             }
-            NodeKind::Array(items) => Kind::List(items.iter().map(|i| self.from_json(i, shift, whole, depth + 1)).collect()),
+            NodeKind::Array(items) => Kind::List(items.iter().map(|i| self.json_value(i, shift, whole, depth + 1)).collect()),
             NodeKind::String(t) => Kind::Text(t.clone()),
             NodeKind::Number(n) => Kind::Number(n.clone()),
             NodeKind::Bool(b) => Kind::Bool(*b),
@@ -681,7 +688,9 @@ impl<'a> Module<'a> {
             .and_then(|a| self.eval(&a.value, resource.base, 0).text())
             .or_else(|| Some(format!("{}.{}", resource.kind, resource.name)));
         let content_span = match expression {
-            Expression::HeredocTemplate(heredoc) => heredoc.template.span().map(|r| Span::new(resource.base + r.start, resource.base + r.end)),
+            Expression::HeredocTemplate(heredoc) => {
+                heredoc.template.span().map(|r| Span::new(resource.base + r.start, resource.base + r.end))
+            }
             _ => None,
         };
         let exact = content_span.filter(|s| self.text.get(s.start..s.end) == Some(content.as_str()));
@@ -738,10 +747,7 @@ impl<'a> Module<'a> {
             "bootstrap_brokers_sasl_iam" => Listener::SaslIam,
             _ => return None,
         };
-        let accepts = match self.clusters.get(&(kind, name)) {
-            Some((block, base)) => Some(self.cluster_accepts(kind, name, block, *base)),
-            None => None,
-        };
+        let accepts = self.clusters.get(&(kind, name)).map(|(block, base)| self.cluster_accepts(kind, name, block, *base));
         Some(BrokerReference { cluster: format!("{kind}.{name}"), attribute: attribute.to_string(), listener, accepts })
     }
 
@@ -821,7 +827,8 @@ fn count_uses(text: &str) -> HashMap<String, usize> {
     for prefix in ["var.", "local."] {
         let mut rest = text;
         while let Some(at) = rest.find(prefix) {
-            let before_ok = rest.get(..at).and_then(|b| b.chars().last()).is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'));
+            let before_ok =
+                rest.get(..at).and_then(|b| b.chars().last()).is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'));
             let after = rest.get(at + prefix.len()..).unwrap_or("");
             let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
             if before_ok && !name.is_empty() {
@@ -843,9 +850,10 @@ pub fn quote(value: &str) -> String {
 fn inside_provider_reference(text: &str) -> bool {
     let Some(open) = text.rfind("${") else { return false };
     let inner = text.get(open + 2..).unwrap_or("");
-    !inner.contains('}') && inner.split_once(':').is_some_and(|(alias, _)| {
-        !alias.is_empty() && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    })
+    !inner.contains('}')
+        && inner
+            .split_once(':')
+            .is_some_and(|(alias, _)| !alias.is_empty() && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
 }
 
 /// Terraform's `format` for the verbs configurations use (`%s`, `%d`, `%%`); others are unknown.

@@ -53,9 +53,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, InputError> {
     let mut root: Option<Node> = None;
     let mut nodes = 0usize;
     while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(|e| {
-            InputError::new(format!("invalid YAML: {}", e.info()), offsets.byte(e.marker().index()))
-        })?;
+        let (event, span) = event.map_err(|e| InputError::new(format!("invalid YAML: {}", e.info()), offsets.byte(e.marker().index())))?;
         let start = offsets.byte(span.start.index());
         let end = offsets.byte(span.end.index());
         let finished: Option<(Node, usize, usize)> = match event {
