@@ -49,7 +49,14 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 fn mutated_inputs_never_panic() {
     let mut inputs: Vec<String> =
         files_in(&root().join("tests/corpus")).iter().filter(|p| !p.ends_with("MANIFEST.tsv")).map(|p| read(p)).collect();
-    for dir in ["tests/fixtures/secure", "tests/fixtures/iac", "tests/fixtures/iac/module", "tests/fixtures/rules/MSK100", "tests/fixtures/rules/MSK110", "tests/fixtures/rules/MSK001"] {
+    for dir in [
+        "tests/fixtures/secure",
+        "tests/fixtures/iac",
+        "tests/fixtures/iac/module",
+        "tests/fixtures/rules/MSK100",
+        "tests/fixtures/rules/MSK110",
+        "tests/fixtures/rules/MSK001",
+    ] {
         inputs.extend(files_in(&root().join(dir)).iter().map(|p| read(p)));
     }
     let opts = options(r#"{"unsafeFixes":true}"#);

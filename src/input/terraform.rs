@@ -337,7 +337,9 @@ impl<'a> Module<'a> {
         base: usize,
         depth: usize,
     ) -> Val {
-        let unknown = || Val::unknown(span, self.source(span));
+        // Shown as Terraform interpolates it: a secret from a variable or data source is written
+        // into the configuration as `${...}` fills it in, in plain text.
+        let unknown = || Val::unknown(span, format!("${{{}}}", self.source(span)));
         let attribute = |i: usize| match operators.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(ident)) => Some(ident.value().as_str()),
             _ => None,

@@ -85,8 +85,12 @@ pub fn parse(text: &str) -> Result<Vec<Document>, InputError> {
             }
             Event::Scalar(value, style, anchor, tag) => {
                 nodes += 1;
+                let span = match style {
+                    ScalarStyle::Literal | ScalarStyle::Folded => block_scalar_span(text, start, end),
+                    _ => Span::new(start, end),
+                };
                 let kind = scalar_kind(value.into_owned(), style, tag.as_deref());
-                let node = Node { span: Span::new(start, end), kind };
+                let node = Node { span, kind };
                 Some((wrap_tag(node, tag.as_deref()), anchor, 1))
             }
             event @ (Event::SequenceStart(..) | Event::MappingStart(..)) => {
@@ -180,6 +184,21 @@ impl Frame {
         let node = Node { span: Span::new(self.start, end), kind };
         (wrap_tag(node, self.tag.as_ref()), self.anchor, self.size)
     }
+}
+
+/// saphyr spans a block scalar's content through its last line break; the value as written
+/// starts at its `|` or `>` and ends with its last line, so an edit replaces exactly it.
+fn block_scalar_span(text: &str, start: usize, end: usize) -> Span {
+    let before = text.get(..start).unwrap_or("");
+    // The header is the line above the content; its indicator is the last `|` or `>` before any
+    // comment (a key may hold one too, earlier on the line).
+    let header_end = before.rfind('\n').unwrap_or(0);
+    let header_start = before.get(..header_end).and_then(|h| h.rfind('\n')).map_or(0, |i| i + 1);
+    let header = before.get(header_start..header_end).unwrap_or("");
+    let code = header.find(" #").map_or(header, |i| header.get(..i).unwrap_or(header));
+    let indicator = code.rfind(['|', '>']).map_or(start, |i| header_start + i);
+    let content = text.get(indicator..end).unwrap_or("");
+    Span::new(indicator, indicator + content.trim_end_matches(['\n', '\r']).len())
 }
 
 /// `!Ref x` becomes `{"Ref": x}`, `!GetAtt a.b` `{"Fn::GetAtt": "a.b"}`, and so on.
@@ -278,6 +297,17 @@ mod tests {
         assert_eq!(&text[d.span.start..d.span.end], "\"z\"");
         assert!(matches!(root.get("é").unwrap().kind, NodeKind::Number(_)));
         assert_eq!(&text[b.span.start..b.span.end], "c: 'x y'\n  d: \"z\"");
+    }
+
+    #[test]
+    fn block_scalars_span_from_their_indicator() {
+        let text = "a: |\n  x\n  y\nb|c: >- # folded | >\n  z\nc: 1\n";
+        let root = one(text);
+        let a = root.get("a").unwrap();
+        assert_eq!(&text[a.span.start..a.span.end], "|\n  x\n  y");
+        assert_eq!(a.as_str(), Some("x\ny\n"));
+        let b = root.get("b|c").unwrap();
+        assert_eq!(&text[b.span.start..b.span.end], ">- # folded | >\n  z");
     }
 
     #[test]
