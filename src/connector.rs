@@ -464,6 +464,17 @@ impl ClusterLink {
         self.authentication_type.as_ref().map(|f| &f.value)
     }
 
+    /// The encryption in force: the stated one, or the provider's PLAINTEXT when it is absent and
+    /// defaults apply; `None` when it cannot be known (absent without a default, or a value such
+    /// as a variable, an intrinsic or a `dynamic` block).
+    pub fn encryption_in_force(&self) -> Option<&str> {
+        match self.encryption() {
+            Some(value) => value.text().map(str::trim),
+            None if self.defaults_apply => Some("PLAINTEXT"),
+            None => None,
+        }
+    }
+
     /// The authentication in force: the stated one, or Terraform's default NONE.
     pub fn uses_iam(&self) -> bool {
         self.authentication().and_then(Value::text).is_some_and(|t| t.eq_ignore_ascii_case("IAM"))

@@ -115,7 +115,7 @@ fn a_module_directory_is_one_input() {
         files_in(&dir).iter().map(|f| (f.file_name().unwrap().to_string_lossy().to_string(), read(f))).collect();
     let files: Vec<(&str, &str)> = contents.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     let (text, connectors) = input::read_module(&files).unwrap();
-    assert_eq!(connectors.len(), 2);
+    assert_eq!(connectors.len(), 3);
     let parts = input::module::files(&text).unwrap();
     let report = check(&text, &options("{}")).unwrap();
     let mut lines = Vec::new();

@@ -154,8 +154,9 @@ impl Val {
         }
     }
 
+    /// Follows `path`; an unknown step (a `dynamic` block, a variable) makes the rest unknown.
     fn walk(&self, path: &[&str]) -> Option<&Val> {
-        path.iter().try_fold(self, |v, k| v.get(k))
+        path.iter().try_fold(self, |v, k| if matches!(v.kind, Kind::Unknown(_)) { Some(v) } else { v.get(k) })
     }
 }
 
@@ -239,8 +240,17 @@ impl<'a> Module<'a> {
                     });
                 }
                 Structure::Block(block) if depth < MAX_DEPTH => {
-                    let ident = block.ident.value().as_str().to_string();
                     let span = block.span().map_or(Span::default(), |r| Span::new(base + r.start, base + r.end));
+                    // `dynamic "x" { ... }` makes block `x` whatever its `for_each` gives: unknown.
+                    if block.ident.value().as_str() == "dynamic" {
+                        if let Some(label) = block.labels.first() {
+                            let shown = format!("dynamic \"{}\"", label.as_str());
+                            let value = Val::unknown(span, shown);
+                            entries.push(ObjEntry { key: label.as_str().to_string(), key_span: span, written: span, value });
+                        }
+                        continue;
+                    }
+                    let ident = block.ident.value().as_str().to_string();
                     let value = self.body(&block.body, base, depth + 1);
                     match blocks.iter_mut().find(|(name, ..)| *name == ident) {
                         Some((_, _, list)) => list.push(value),
@@ -289,7 +299,7 @@ impl<'a> Module<'a> {
                     let written = self.span(value.expr(), base);
                     entries.push(ObjEntry { key: key_text, key_span, value: self.eval(value.expr(), base, depth + 1), written });
                 }
-                let insert = self.insert_point(span, &entries);
+                let insert = self.insert_point(&entries);
                 Kind::Object(Obj { entries, insert, partial: false })
             }
             Expression::Traversal(traversal) => return self.traversal(&traversal.expr, &traversal.operators, span, base, depth),
@@ -534,7 +544,7 @@ impl<'a> Module<'a> {
     }
 
     /// New keys go on a line after the last member of a literal object.
-    fn insert_point(&self, span: Span, entries: &[ObjEntry]) -> InsertPoint {
+    fn insert_point(&self, entries: &[ObjEntry]) -> InsertPoint {
         let Some(last) = entries.last() else { return InsertPoint::None };
         let line_start = self.text.get(..last.key_span.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
         let lead = self.text.get(line_start..last.key_span.start).unwrap_or("");
@@ -545,7 +555,6 @@ impl<'a> Module<'a> {
             let own: String = lead.chars().take_while(|c| c.is_whitespace()).collect();
             format!("{own}  ")
         };
-        let _ = span;
         InsertPoint::HclObject { after: last.written.end, indent }
     }
 
@@ -695,7 +704,8 @@ impl<'a> Module<'a> {
             }
             _ => None,
         };
-        let exact = content_span.filter(|s| self.text.get(s.start..s.end) == Some(content.as_str()));
+        // A heredoc's text, or a module file's (`file("worker.properties")`), as written.
+        let exact = content_span.or(Some(value.span)).filter(|s| self.text.get(s.start..s.end) == Some(content.as_str()));
         let Some(at) = exact else {
             let node = Node { span: value.span, kind: NodeKind::String(content.clone()) };
             return super::embedded_worker(&node, &pointer, &content, name).ok();
