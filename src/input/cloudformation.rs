@@ -150,8 +150,9 @@ impl<'a> Template<'a> {
 
     fn field(&self, node: &Node, pointer: &str, path: &[&str]) -> Option<Field> {
         let mut field = super::msk_api::field(self.text, node, pointer, path)?;
-        let (mut parent, last) = (node, path.last()?);
-        for key in &path[..path.len() - 1] {
+        let (last, parents) = path.split_last()?;
+        let mut parent = node;
+        for key in parents {
             parent = parent.get(key)?;
         }
         let value_node = parent.get(last)?;
