@@ -30,8 +30,16 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
     let threshold = if options.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let mut current = text.to_string();
     let mut applied = Vec::new();
+    // A properties file stays one after its fixes, even when they remove the keys that told it
+    // apart (a worker configuration left with only `key.converter` lines).
+    let mut format = options.format;
     for pass in 0..MAX_PASSES {
-        let connectors = if pass == 0 { input::read(&current, options.format)? } else { read_fixed(&current, options)? };
+        let connectors = if pass == 0 { input::read(&current, format)? } else { read_fixed(&current, format)? };
+        if let [only] = connectors.as_slice() {
+            if matches!(only.format, Format::Properties | Format::MskWorkerConfiguration) && pass == 0 {
+                format = format.or(Some(only.format));
+            }
+        }
         let report = build_report(Some(&current), &connectors, options);
         let mut edits: Vec<TextEdit> = Vec::new();
         let mut touched: Vec<(usize, String)> = Vec::new();
@@ -56,15 +64,15 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
         }
         current = apply(&current, edits);
     }
-    let connectors = if applied.is_empty() { input::read(&current, options.format)? } else { read_fixed(&current, options)? };
+    let connectors = if applied.is_empty() { input::read(&current, options.format)? } else { read_fixed(&current, format)? };
     let remaining = build_report(Some(&current), &connectors, options);
     Ok(FixOutcome { output: current, applied, remaining })
 }
 
 /// Fixes may remove every setting of a file (an MSK worker configuration holding only keys MSK
 /// Connect does not accept): nothing is left to check then, which is not an error.
-fn read_fixed(text: &str, options: &crate::options::Options) -> Result<Vec<Connector>, InputError> {
-    match input::read(text, options.format) {
+fn read_fixed(text: &str, format: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    match input::read(text, format) {
         Err(error) if error.message.starts_with(input::NO_SETTINGS) => Ok(Vec::new()),
         other => other,
     }

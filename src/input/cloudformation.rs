@@ -39,8 +39,17 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, allow_empty: bool, ou
                     (None, Some(encoded)) => super::base64_text(encoded),
                     _ => None,
                 };
-                if let Some(decoded) = decoded {
-                    out.push(super::embedded_worker(content, &content_pointer, &decoded, Some(resource.key.clone()))?);
+                let Some(decoded) = decoded else { continue };
+                // A literal block (`Fn::Base64: |`) keeps the positions of its lines.
+                let block = content.get("Fn::Base64").filter(|plain| super::yaml::BlockMap::of(text, plain).is_some());
+                match block.map(|plain| (plain, super::read_properties(&decoded, Some(Format::MskWorkerConfiguration)))) {
+                    Some((plain, Ok(mut workers))) if workers.len() == 1 => {
+                        for worker in &mut workers {
+                            worker.name = Some(resource.key.clone());
+                        }
+                        out.extend(workers.into_iter().map(|w| super::relocate_embedded(text, w, plain, &content_pointer)));
+                    }
+                    _ => out.push(super::embedded_worker(content, &content_pointer, &decoded, Some(resource.key.clone()))?),
                 }
             }
             Some("AWS::KafkaConnect::Connector") => {

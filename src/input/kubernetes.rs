@@ -4,8 +4,7 @@
 
 use super::tree::{pointer_push, Node};
 use super::{config_from_object, location, InputError};
-use crate::connector::{Config, Connector, Family, Format, InsertPoint, Location};
-use crate::span::Span;
+use crate::connector::{Config, Connector, Family, Format};
 
 pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connector>) -> Result<(), InputError> {
     let api_version = node.get("apiVersion").and_then(Node::as_str).unwrap_or("");
@@ -22,7 +21,7 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connect
         }
         ("kafka.strimzi.io", "KafkaConnector") => out.push(kafka_connector(text, node, pointer)),
         // Core objects have no group: `apiVersion: v1`.
-        (_, "Secret" | "ConfigMap") if !api_version.contains('/') => embedded(node, pointer, kind, out),
+        (_, "Secret" | "ConfigMap") if !api_version.contains('/') => embedded(text, node, pointer, kind, out),
         _ => {}
     }
     Ok(())
@@ -54,7 +53,7 @@ fn kafka_connector(text: &str, node: &Node, pointer: &str) -> Connector {
 
 /// `data` of a Secret is base64; `stringData` and a ConfigMap's `data` are text. A value that is
 /// not connector JSON or a connector/worker properties file (a password, a script) is skipped.
-fn embedded(node: &Node, pointer: &str, kind: &str, out: &mut Vec<Connector>) {
+fn embedded(text: &str, node: &Node, pointer: &str, kind: &str, out: &mut Vec<Connector>) {
     let sections: &[(&str, bool)] = match kind {
         "Secret" => &[("data", true), ("stringData", false)],
         _ => &[("data", false), ("binaryData", true)],
@@ -80,40 +79,8 @@ fn embedded(node: &Node, pointer: &str, kind: &str, out: &mut Vec<Connector>) {
                 if connector.class.is_none() && !connector.is_worker() {
                     continue;
                 }
-                out.push(relocate(connector, &member.value, &value_pointer));
+                out.push(super::relocate_embedded(text, connector, &member.value, &value_pointer));
             }
         }
     }
-}
-
-/// A connector read from text inside a string: positions inside the (encoded or quoted) string
-/// mean nothing in the file, so everything points at the string, and fixes are advice only.
-fn relocate(mut connector: Connector, node: &Node, pointer: &str) -> Connector {
-    let span = node.span;
-    let at = |inner: &str| format!("{pointer}#{inner}");
-    let mut entries = std::mem::take(&mut connector.config.entries);
-    for entry in &mut entries {
-        entry.pointer = at(&entry.pointer);
-        entry.key_span = span;
-        entry.value_span = span;
-        entry.entry_span = span;
-        for shadowed in &mut entry.shadowed {
-            shadowed.key_span = span;
-            shadowed.value_span = span;
-        }
-    }
-    let unknown = connector.config.unknown;
-    connector.config = Config::new(entries, InsertPoint::Embedded, unknown);
-    connector.location = Location { pointer: pointer.to_string(), span: Span::new(span.start, span.start + 1) };
-    if let Some(cluster) = connector.cluster.as_mut() {
-        for field in [&mut cluster.bootstrap_servers, &mut cluster.encryption_type, &mut cluster.authentication_type].into_iter().flatten()
-        {
-            field.location = Location { pointer: at(&field.location.pointer), span };
-        }
-        cluster.anchor = Location { pointer: pointer.to_string(), span };
-    }
-    if !connector.is_worker() {
-        connector.format = Format::Kubernetes;
-    }
-    connector
 }

@@ -455,6 +455,42 @@ pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: O
     })
 }
 
+/// A connector read from text inside a string (a Secret's value, an `Fn::Base64` worker
+/// configuration). In a literal block scalar (`|`) every position maps back to the file; in an
+/// encoded or quoted string positions mean nothing, so everything points at the string. Either
+/// way fixes are advice (`Embedded`): an edit inside the string would need its own quoting.
+pub(crate) fn relocate_embedded(text: &str, mut connector: Connector, node: &Node, pointer: &str) -> Connector {
+    let map = yaml::BlockMap::of(text, node);
+    let span = |inner: Span| map.as_ref().and_then(|m| m.span(inner)).unwrap_or(node.span);
+    let at = |inner: &str| format!("{pointer}#{inner}");
+    let mut entries = std::mem::take(&mut connector.config.entries);
+    for entry in &mut entries {
+        entry.pointer = at(&entry.pointer);
+        entry.key_span = span(entry.key_span);
+        entry.value_span = span(entry.value_span);
+        entry.entry_span = span(entry.entry_span);
+        for shadowed in &mut entry.shadowed {
+            shadowed.key_span = span(shadowed.key_span);
+            shadowed.value_span = span(shadowed.value_span);
+        }
+    }
+    let unknown = connector.config.unknown;
+    connector.config = Config::new(entries, InsertPoint::Embedded, unknown);
+    let start = span(connector.location.span).start;
+    connector.location = Location { pointer: pointer.to_string(), span: Span::new(start, start + 1) };
+    if let Some(cluster) = connector.cluster.as_mut() {
+        for field in [&mut cluster.bootstrap_servers, &mut cluster.encryption_type, &mut cluster.authentication_type].into_iter().flatten()
+        {
+            field.location = Location { pointer: at(&field.location.pointer), span: span(field.location.span) };
+        }
+        cluster.anchor = Location { pointer: pointer.to_string(), span: span(cluster.anchor.span) };
+    }
+    if !connector.is_worker() {
+        connector.format = Format::Kubernetes;
+    }
+    connector
+}
+
 /// Decodes standard base64 (white space ignored); `None` when the text is not base64 of UTF-8.
 pub(crate) fn base64_text(encoded: &str) -> Option<String> {
     let mut bytes = Vec::new();

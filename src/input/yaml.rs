@@ -201,6 +201,50 @@ fn block_scalar_span(text: &str, start: usize, end: usize) -> Span {
     Span::new(indicator, indicator + content.trim_end_matches(['\n', '\r']).len())
 }
 
+/// Where each byte of a literal block scalar's (`|`) value sits in the text, so a document
+/// embedded in one (a properties file, connector JSON) keeps real positions.
+pub struct BlockMap {
+    offsets: Vec<usize>,
+}
+
+impl BlockMap {
+    /// `None` unless `node` is a literal block scalar whose value is its lines less their indentation.
+    pub fn of(text: &str, node: &Node) -> Option<BlockMap> {
+        let value = node.as_str()?;
+        let written = text.get(node.span.start..node.span.end)?;
+        if !written.starts_with('|') {
+            return None;
+        }
+        let body_start = node.span.start + written.find('\n')? + 1;
+        let body = text.get(body_start..node.span.end)?;
+        let indent = body.lines().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start_matches(' ').len()).min()?;
+        let mut offsets = Vec::new();
+        let mut rebuilt = String::new();
+        let mut at = body_start;
+        for line in body.split_inclusive('\n') {
+            let skip = if line.trim().is_empty() { line.len() - line.trim_start_matches(' ').len() } else { indent };
+            let content = line.get(skip..)?;
+            offsets.extend((0..content.len()).map(|i| at + skip + i));
+            rebuilt.push_str(content);
+            at += line.len();
+        }
+        // The span ends before the last line break; the value may keep it (clip, keep chomping).
+        offsets.push(at);
+        let trimmed = value.trim_end_matches('\n');
+        (rebuilt.trim_end_matches('\n') == trimmed && rebuilt.is_char_boundary(trimmed.len())).then_some(BlockMap { offsets })
+    }
+
+    /// A span of the value as a span of the text; empty spans stay empty.
+    pub fn span(&self, inner: Span) -> Option<Span> {
+        let start = *self.offsets.get(inner.start)?;
+        if inner.end <= inner.start {
+            return Some(Span::new(start, start));
+        }
+        let last = *self.offsets.get(inner.end - 1)?;
+        Some(Span::new(start, last + 1))
+    }
+}
+
 /// `!Ref x` becomes `{"Ref": x}`, `!GetAtt a.b` `{"Fn::GetAtt": "a.b"}`, and so on.
 fn wrap_tag(node: Node, tag: Option<&Tag>) -> Node {
     let Some(tag) = tag.filter(|t| t.handle == "!") else { return node };
@@ -308,6 +352,21 @@ mod tests {
         assert_eq!(a.as_str(), Some("x\ny\n"));
         let b = root.get("b|c").unwrap();
         assert_eq!(&text[b.span.start..b.span.end], ">- # folded | >\n  z");
+    }
+
+    #[test]
+    fn literal_blocks_map_back_to_the_text() {
+        let text = "data:\n  w.properties: |\n    a=1\n\n    bb=2\n  other: x\n";
+        let root = one(text);
+        let node = root.get("data").unwrap().get("w.properties").unwrap();
+        let map = BlockMap::of(text, node).unwrap();
+        let value = node.as_str().unwrap();
+        let at = value.find("bb=2").unwrap();
+        let span = map.span(Span::new(at, at + 4)).unwrap();
+        assert_eq!(&text[span.start..span.end], "bb=2");
+        let line = map.span(Span::new(0, 4)).unwrap();
+        assert_eq!(&text[line.start..line.end], "a=1\n");
+        assert!(BlockMap::of(text, root.get("data").unwrap().get("other").unwrap()).is_none());
     }
 
     #[test]
