@@ -130,7 +130,14 @@ impl<'a> Template<'a> {
             if matches!(member.value.kind, NodeKind::Null) {
                 continue;
             }
-            let (value, value_span, origin) = self.value(&member.value);
+            let (mut value, value_span, origin) = self.value(&member.value);
+            if let Value::Unknown { shown } = &mut value {
+                // A `Sub` or `Join` may carry literal parts of the secret; a `Ref` names a parameter.
+                let literal = ["Fn::Sub ", "Fn::Join "].into_iter().find(|f| shown.starts_with(f));
+                if let Some(function) = literal.filter(|_| crate::redact::is_secret_key(&member.key)) {
+                    *shown = format!("{function}{}", crate::redact::mask_template_literals(shown.get(function.len()..).unwrap_or("")));
+                }
+            }
             builder.push(ConfigEntry {
                 key: member.key.clone(),
                 value,

@@ -574,6 +574,9 @@ impl<'a> Module<'a> {
         for entry in &object.entries {
             let value = match &entry.value.kind {
                 Kind::Null => continue,
+                Kind::Unknown(shown) if crate::redact::is_secret_key(&entry.key) => {
+                    Value::Unknown { shown: crate::redact::mask_template_literals(shown) }
+                }
                 Kind::Unknown(shown) => Value::Unknown { shown: shown.clone() },
                 Kind::List(_) | Kind::Object(_) => Value::Unknown { shown: self.source(entry.written) },
                 _ => Value::from_text(entry.value.text().unwrap_or_default()),
