@@ -75,6 +75,13 @@ pub fn locate(files: &[ModuleFile], offset: usize) -> Option<(&ModuleFile, usize
     files.iter().find(|f| f.span.start <= offset && offset <= f.span.end).map(|f| (f, offset - f.span.start))
 }
 
+/// The file, 1-based line and UTF-16 column of `offset` in the joined text, for output.
+pub fn position<'a>(text: &str, files: &'a [ModuleFile], offset: usize) -> Option<(&'a str, crate::span::Position)> {
+    let (file, local) = locate(files, offset)?;
+    let content = text.get(file.span.start..file.span.end)?;
+    Some((file.path.as_str(), crate::span::LineIndex::new(content).position(local)))
+}
+
 /// Each file's new content after edits to the joined text (a fix); `None` when the markers were
 /// damaged, which an edit of a value never does.
 pub fn split(text: &str) -> Option<Vec<(String, String)>> {
@@ -118,6 +125,8 @@ mod tests {
         let offset = text.find("b = 2").unwrap();
         let (file, local) = locate(&parts, offset).unwrap();
         assert_eq!((file.path.as_str(), local), ("terraform.tfvars", 0));
+        let (path, at) = position(&text, &parts, offset + 2).unwrap();
+        assert_eq!((path, at.line, at.column), ("terraform.tfvars", 1, 3));
         assert!(super::files("a = 1").is_none());
     }
 }
