@@ -97,14 +97,16 @@ fn read_yaml(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, Input
         let Some(root) = document.root.as_ref().filter(|r| r.is_object()) else { continue };
         let pointer = if several { format!("/{i}") } else { String::new() };
         let kubernetes = root.get("apiVersion").is_some() && root.get("kind").is_some();
+        let template = root.get("Resources").is_some() || root.get("AWSTemplateFormatVersion").is_some();
         match forced {
-            _ if kubernetes => kubernetes::read(text, root, &pointer, &mut out)?,
-            Some(Format::Cloudformation) => cloudformation::read(text, root, &pointer, true, &mut out)?,
-            _ if root.get("Resources").is_some() || root.get("AWSTemplateFormatVersion").is_some() => {
-                cloudformation::read(text, root, &pointer, true, &mut out)?
-            }
+            // A forced format reads only its own documents.
+            Some(Format::Strimzi | Format::Kubernetes) if kubernetes => kubernetes::read(text, root, &pointer, &mut out)?,
             Some(Format::Strimzi | Format::Kubernetes) => {}
-            _ => {
+            Some(Format::Cloudformation) => cloudformation::read(text, root, &pointer, true, &mut out)?,
+            Some(_) => read_node(text, root, &pointer, forced, &mut out)?,
+            None if kubernetes => kubernetes::read(text, root, &pointer, &mut out)?,
+            None if template => cloudformation::read(text, root, &pointer, true, &mut out)?,
+            None => {
                 if let Some(shape) = detect_json_shape(root) {
                     read_node(text, root, &pointer, Some(shape), &mut out)?;
                 }
