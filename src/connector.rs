@@ -293,7 +293,8 @@ pub struct Config {
     /// One entry per key, in the order the keys first appear; the value is the last one given.
     pub entries: Vec<ConfigEntry>,
     pub insert: InsertPoint,
-    /// The whole map is unknown (for example a plan's `after_unknown` marks it so).
+    /// The map is wholly or partly unknown (a plan's `after_unknown`, Terraform's
+    /// `merge(var.extra, {...})`): a key absent from `entries` may still be set.
     pub unknown: bool,
     /// Key to position in `entries`: rules look keys up constantly, and inputs can hold many.
     index: std::collections::HashMap<String, usize>,
