@@ -49,6 +49,7 @@ fn cluster_references_carry_what_the_cluster_accepts() {
     assert_eq!(accepts.has(Listener::Tls), Some(false));
     let serverless = connectors[1].cluster.as_ref().unwrap().brokers.as_ref().unwrap();
     assert_eq!((serverless.listener, serverless.accepts.is_none()), (Listener::SaslIam, true));
+    assert_eq!(serverless.cluster, "data.aws_msk_bootstrap_brokers.serverless");
 
     let text = read(&root().join("tests/fixtures/iac/cloudformation-insecure.yaml"));
     let connectors = input::read(&text, None).unwrap();
@@ -58,6 +59,7 @@ fn cluster_references_carry_what_the_cluster_accepts() {
     assert_eq!((accepts.plaintext, accepts.tls, accepts.unauthenticated), (Some(true), Some(true), Some(true)));
     assert_eq!(connectors[0].name.as_deref(), Some("orders-sink"));
     assert_eq!(connectors[0].config.text("connection.user"), Some("loader"));
+    assert_eq!(connectors[0].config.text("topics"), Some("orders"));
 }
 
 #[test]

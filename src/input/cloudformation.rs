@@ -214,6 +214,12 @@ impl<'a> Template<'a> {
                 self.resolve(list.items().get(index)?, depth + 1)
             }
             "Fn::Base64" => self.resolve(argument, depth + 1),
+            "Fn::FindInMap" => {
+                let [map, top, second] = argument.items() else { return None };
+                let key = |n: &Node| self.resolve(n, depth + 1).and_then(|r| r.text);
+                let value = self.root.get("Mappings")?.get(&key(map)?)?.get(&key(top)?)?.get(&key(second)?)?;
+                self.resolve(value, depth + 1)
+            }
             "Fn::If" => {
                 // Both branches alike: the condition does not matter.
                 let [_, yes, no] = argument.items() else { return None };

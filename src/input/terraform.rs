@@ -745,7 +745,11 @@ impl<'a> Module<'a> {
     /// `aws_msk_serverless_cluster.x.bootstrap_brokers_sasl_iam`, as the source writes them.
     fn broker_reference(&self, shown: &str) -> Option<BrokerReference> {
         let reference = shown.trim().trim_matches('"').trim_start_matches("${").trim_end_matches('}').trim();
-        let reference = reference.strip_prefix("data.").unwrap_or(reference);
+        // A data source reads a cluster defined elsewhere: what it accepts is not in this module.
+        let (data, reference) = match reference.strip_prefix("data.") {
+            Some(rest) => (true, rest),
+            None => (false, reference),
+        };
         let mut parts = reference.split('.');
         let kind = parts.next()?;
         let name = parts.next()?;
@@ -762,7 +766,9 @@ impl<'a> Module<'a> {
             "bootstrap_brokers_sasl_iam" => Listener::SaslIam,
             _ => return None,
         };
-        let accepts = self.clusters.get(&(kind, name)).map(|(block, base)| self.cluster_accepts(kind, name, block, *base));
+        let accepts =
+            self.clusters.get(&(kind, name)).filter(|_| !data).map(|(block, base)| self.cluster_accepts(kind, name, block, *base));
+        let kind = if data { format!("data.{kind}") } else { kind.to_string() };
         Some(BrokerReference { cluster: format!("{kind}.{name}"), attribute: attribute.to_string(), listener, accepts })
     }
 
