@@ -69,10 +69,11 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
 /// severity rises when it does).
 pub fn has_plaintext_link(context: &Context) -> bool {
     let destination = context.links().iter().any(|l| matches!(l.posture, Posture::Plaintext | Posture::Fallback) && !l.loopback);
-    let cluster = context.connector.cluster.as_ref().is_some_and(|c| match c.encryption().and_then(|v| v.text()) {
-        Some(text) => text.trim().eq_ignore_ascii_case("PLAINTEXT"),
-        None => c.defaults_apply,
-    });
+    let cluster = context
+        .connector
+        .cluster
+        .as_ref()
+        .is_some_and(|c| c.encryption_in_force().is_some_and(|text| text.eq_ignore_ascii_case("PLAINTEXT")));
     destination || cluster
 }
 
