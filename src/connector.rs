@@ -511,6 +511,26 @@ pub struct Connector {
     pub cluster: Option<ClusterLink>,
     /// The Kafka Connect cluster a Strimzi `KafkaConnector` names (`strimzi.io/cluster` label).
     pub strimzi_cluster: Option<String>,
+    /// The Kafka clusters a Strimzi `KafkaConnect` or `KafkaMirrorMaker2` connects to, as its
+    /// spec sets them: the operator writes the clients' security settings from these.
+    pub strimzi_kafka: Vec<StrimziKafka>,
+}
+
+/// One Kafka cluster of a Strimzi resource: `spec` of a `KafkaConnect`, or one entry of a
+/// `KafkaMirrorMaker2`'s `spec.clusters`.
+#[derive(Clone, Debug)]
+pub struct StrimziKafka {
+    /// `KafkaConnect my-connect`, or the MirrorMaker 2 cluster alias.
+    pub label: String,
+    pub bootstrap_servers: Option<Field>,
+    /// `tls`: present means the operator sets `security.protocol` to SSL (or SASL_SSL).
+    pub tls: Option<Location>,
+    /// `tls.trustedCertificates` names the CA the clients trust.
+    pub trusted_certificates: bool,
+    /// `authentication.type`: `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, `oauth`.
+    pub authentication: Option<Field>,
+    /// The object to point at when `tls` is missing.
+    pub anchor: Location,
 }
 
 impl Connector {

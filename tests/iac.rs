@@ -67,11 +67,13 @@ fn strimzi_connectors_keep_their_connect_cluster() {
     let text = read(&root().join("tests/fixtures/iac/kubernetes-insecure.yaml"));
     let connectors = input::read(&text, None).unwrap();
     let formats: Vec<Format> = connectors.iter().map(|c| c.format).collect();
-    assert_eq!(formats, [Format::Strimzi, Format::Properties, Format::Kubernetes]);
+    assert_eq!(formats, [Format::Strimzi, Format::Properties, Format::Kubernetes, Format::Strimzi]);
     assert_eq!(connectors[0].strimzi_cluster.as_deref(), Some("my-connect"));
+    assert_eq!(connectors[3].name.as_deref(), Some("my-connect"), "the KafkaConnect it names is read too");
+    assert!(connectors[3].is_worker() && connectors[3].strimzi_kafka.len() == 1);
     for forced in ["strimzi", "kubernetes"] {
         let options = options(&format!(r#"{{"format":"{forced}"}}"#));
-        assert_eq!(check(&text, &options).unwrap().connectors.len(), 3);
+        assert_eq!(check(&text, &options).unwrap().connectors.len(), 4);
     }
 }
 

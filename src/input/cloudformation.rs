@@ -121,6 +121,7 @@ impl<'a> Template<'a> {
             config,
             cluster: Some(cluster),
             strimzi_cluster: None,
+            strimzi_kafka: Vec::new(),
         }
     }
 

@@ -1,10 +1,11 @@
-//! Kubernetes objects: Strimzi `KafkaConnector` (`kafka.strimzi.io/v1beta2` and `v1`), and
-//! `Secret` / `ConfigMap` objects whose values embed connector JSON or a properties file.
-//! Other kinds (a Strimzi `KafkaConnect`, a `KafkaUser`) hold no connector configuration here.
+//! Kubernetes objects: Strimzi `KafkaConnector`, `KafkaConnect` and `KafkaMirrorMaker2`
+//! (`kafka.strimzi.io/v1beta2` and `v1`), and `Secret` / `ConfigMap` objects whose values embed
+//! connector JSON or a properties file. Other kinds (a `KafkaUser`, a `Deployment`) hold no
+//! connector configuration.
 
 use super::tree::{pointer_push, Node};
-use super::{config_from_object, location, InputError};
-use crate::connector::{Config, Connector, Family, Format};
+use super::{config_from_object, field, location, opening, InputError};
+use crate::connector::{Config, Connector, Family, Format, StrimziKafka};
 
 pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connector>) -> Result<(), InputError> {
     let api_version = node.get("apiVersion").and_then(Node::as_str).unwrap_or("");
@@ -20,6 +21,8 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, out: &mut Vec<Connect
             }
         }
         ("kafka.strimzi.io", "KafkaConnector") => out.push(kafka_connector(text, node, pointer)),
+        ("kafka.strimzi.io", "KafkaConnect") => out.push(kafka_connect(text, node, pointer)),
+        ("kafka.strimzi.io", "KafkaMirrorMaker2") => out.push(kafka_mirror_maker(text, node, pointer)),
         // Core objects have no group: `apiVersion: v1`.
         (_, "Secret" | "ConfigMap") if !api_version.contains('/') => embedded(text, node, pointer, kind, out),
         _ => {}
@@ -48,6 +51,72 @@ fn kafka_connector(text: &str, node: &Node, pointer: &str) -> Connector {
         config,
         cluster: None,
         strimzi_cluster: metadata.and_then(|m| m.get("labels")).and_then(|l| l.get("strimzi.io/cluster")).and_then(Node::scalar_text),
+        strimzi_kafka: Vec::new(),
+    }
+}
+
+/// A `KafkaConnect`: the Connect cluster itself. Its `spec.config` is the workers' configuration;
+/// `spec.bootstrapServers`, `spec.tls` and `spec.authentication` are its link to Kafka.
+fn kafka_connect(text: &str, node: &Node, pointer: &str) -> Connector {
+    let name = node.get("metadata").and_then(|m| m.get("name")).and_then(Node::scalar_text);
+    let spec_pointer = pointer_push(pointer, "spec");
+    let spec = node.get("spec");
+    let config = match spec.and_then(|s| s.get("config")) {
+        Some(object) if object.is_object() => config_from_object(text, object, &pointer_push(&spec_pointer, "config"), &|_| false),
+        _ => Config::empty(false),
+    };
+    let label = format!("KafkaConnect {}", name.as_deref().unwrap_or("(unnamed)"));
+    let kafka = spec.map(|spec| strimzi_kafka(text, spec, &spec_pointer, label)).into_iter().collect();
+    Connector {
+        name,
+        format: Format::Strimzi,
+        class: None,
+        family: Family::Worker,
+        location: location(node, pointer),
+        config,
+        cluster: None,
+        strimzi_cluster: None,
+        strimzi_kafka: kafka,
+    }
+}
+
+/// A `KafkaMirrorMaker2`: every entry of `spec.clusters` is a Kafka link of its own.
+fn kafka_mirror_maker(text: &str, node: &Node, pointer: &str) -> Connector {
+    let name = node.get("metadata").and_then(|m| m.get("name")).and_then(Node::scalar_text);
+    let spec_pointer = pointer_push(pointer, "spec");
+    let clusters_pointer = pointer_push(&spec_pointer, "clusters");
+    let clusters = node.get("spec").and_then(|s| s.get("clusters")).map(Node::items).unwrap_or_default();
+    let kafka = clusters
+        .iter()
+        .enumerate()
+        .map(|(i, cluster)| {
+            let alias = cluster.get("alias").and_then(Node::scalar_text).unwrap_or_else(|| format!("#{i}"));
+            strimzi_kafka(text, cluster, &pointer_push(&clusters_pointer, &i.to_string()), format!("MirrorMaker 2 cluster `{alias}`"))
+        })
+        .collect();
+    Connector {
+        name,
+        format: Format::Strimzi,
+        class: Some("KafkaMirrorMaker2".to_string()),
+        family: Family::MirrorMaker,
+        location: location(node, pointer),
+        config: Config::empty(false),
+        cluster: None,
+        strimzi_cluster: None,
+        strimzi_kafka: kafka,
+    }
+}
+
+/// The Kafka link an object with `bootstrapServers`, `tls` and `authentication` describes.
+fn strimzi_kafka(text: &str, object: &Node, pointer: &str, label: String) -> StrimziKafka {
+    let tls = object.get("tls").filter(|t| !matches!(t.kind, super::tree::NodeKind::Null));
+    StrimziKafka {
+        label,
+        bootstrap_servers: field(text, object, pointer, &["bootstrapServers"]),
+        tls: tls.map(|t| location(t, &pointer_push(pointer, "tls"))),
+        trusted_certificates: tls.and_then(|t| t.get("trustedCertificates")).is_some_and(|c| !c.items().is_empty()),
+        authentication: field(text, object, pointer, &["authentication", "type"]),
+        anchor: opening(object, pointer),
     }
 }
 

@@ -196,6 +196,7 @@ pub(crate) fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<
             config,
             cluster: None,
             strimzi_cluster: None,
+            strimzi_kafka: Vec::new(),
         }]);
     }
     if forced.is_none() && class.is_none() && !is_worker_config(&config) {
@@ -245,6 +246,7 @@ pub(crate) fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<
         config,
         cluster: None,
         strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     }])
 }
 
@@ -474,6 +476,7 @@ pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: O
         config: builder.build(InsertPoint::Embedded),
         cluster: None,
         strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     })
 }
 

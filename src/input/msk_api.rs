@@ -62,5 +62,6 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
         config,
         cluster: Some(cluster),
         strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     }
 }

@@ -639,6 +639,7 @@ impl<'a> Module<'a> {
             config,
             cluster: Some(cluster),
             strimzi_cluster: None,
+            strimzi_kafka: Vec::new(),
         }
     }
 
@@ -680,6 +681,7 @@ impl<'a> Module<'a> {
             config,
             cluster: None,
             strimzi_cluster: None,
+            strimzi_kafka: Vec::new(),
         }
     }
 
@@ -738,6 +740,7 @@ impl<'a> Module<'a> {
             config: builder.build(InsertPoint::Properties { after }),
             cluster: None,
             strimzi_cluster: None,
+            strimzi_kafka: Vec::new(),
         })
     }
 

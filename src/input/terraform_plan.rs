@@ -177,5 +177,6 @@ fn connector(text: &str, resource: &Resource) -> Connector {
         config,
         cluster: Some(cluster),
         strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     }
 }

@@ -30,6 +30,7 @@ rules! {
     kafka_client_weak_tls_protocol,
     worker_kafka_client_plaintext,
     msk_worker_refused_key,
+    strimzi_kafka_link_plaintext,
     duplicate_key,
     database_link_plaintext,
     database_link_tls_fallback,
