@@ -46,6 +46,7 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
         Posture::Fallback => "falls back to plaintext",
         Posture::CertificateUnverified => "does not verify the server's certificate",
         Posture::HostnameUnverified => "does not verify the server's host name",
+        Posture::Refused => "will not start",
         Posture::Verified | Posture::Unknown => "is set",
     };
     let loopback = link.loopback.then_some(Downgrade::Loopback);

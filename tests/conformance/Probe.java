@@ -1,10 +1,11 @@
 // The conformance suite's probe: connects with every case to every set-up of its database, in one
 // JVM, and records what happened as the server saw it (TLS or plaintext) or how the driver failed.
 //
-//   java -cp DRIVERS:. Probe cases.tsv setups.tsv outcomes.tsv
+//   java -cp DRIVERS:. Probe cases.tsv setups.tsv outcomes.tsv versions.tsv
 // cases.tsv:    id, database, URL template ({hostport}), then driver properties as name=value
 // setups.tsv:   database, set-up, host:port
 // outcomes.tsv: id, set-up, outcome (`tls`, `plain` or `fail: <exception>: <message>`)
+// versions.tsv: the drivers' and servers' versions
 
 import java.io.PrintWriter;
 import java.net.Socket;
@@ -73,6 +74,21 @@ public class Probe {
                 for (String[] setup : setups) {
                     if (!setup[0].equals(f[1])) continue;
                     out.println(f[0] + "\t" + setup[1] + "\t" + probe(f, setup[2]));
+                }
+            }
+        }
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(args[3]), StandardCharsets.UTF_8))) {
+            out.println("pgjdbc\t" + org.postgresql.util.DriverInfo.DRIVER_VERSION);
+            out.println("mariadb-connector-j\t" + org.mariadb.jdbc.Driver.class.getPackage().getImplementationVersion());
+            for (String[] setup : setups) {
+                if (!setup[1].equals("notls")) continue;
+                boolean pg = setup[0].equals("postgresql");
+                String url = pg ? "jdbc:postgresql://" + setup[2] + "/postgres" : "jdbc:mariadb://" + setup[2] + "/mysql";
+                try (Connection c = DriverManager.getConnection(url, pg ? "postgres" : "probe", pg ? "" : "probe");
+                        Statement s = c.createStatement();
+                        ResultSet r = s.executeQuery(pg ? "SHOW server_version" : "SELECT VERSION()")) {
+                    r.next();
+                    out.println(setup[0] + "-server\t" + r.getString(1));
                 }
             }
         }
