@@ -146,8 +146,7 @@ fn mariadb_sets() -> Vec<(Vec<(String, String)>, bool)> {
     sets.push((pairs(&[("sslMode", "bogus")]), false));
     sets.push((pairs(&[("useSsl", "true"), ("sslMode", "disable")]), false));
     sets.push((pairs(&[("useSsl", "true"), ("sslMode", "trust")]), false));
-    sets.push((pairs(&[("useSsl", "true"), ("serverSslCert", "{dir}/ca.crt")]), true));
-    sets.push((pairs(&[("useSsl", "true"), ("serverSslCert", "{dir}/ca-other.crt")]), true));
+    sets.push((pairs(&[("useSsl", "true"), ("serverSslCert", "{dir}/ca.crt")]), false));
     sets.push((pairs(&[("useSsl", "true"), ("enabledSslProtocolSuites", "TLSv1.2")]), false));
     sets
 }
@@ -209,7 +208,9 @@ fn posture_name(posture: Posture) -> &'static str {
 /// The engine's posture for a connector configuration, and its reason.
 fn engine(config: &str) -> (String, String) {
     let connectors = input::read(config, None).unwrap_or_else(|e| panic!("{e:?}\n{config}"));
-    let links = endpoints::analyze(&connectors[0], &Assumptions::default());
+    // The version the suite ran; the engine assumes 3.x unless told.
+    let assume = Assumptions { mariadb_connector_j: Some(MARIADB_CJ.to_string()), ..Assumptions::default() };
+    let links = endpoints::analyze(&connectors[0], &assume);
     let db: Vec<_> = links.iter().filter(|l| l.kind == LinkKind::Database).collect();
     match db.as_slice() {
         [link] => (posture_name(link.posture).to_string(), link.explanation()),
@@ -219,7 +220,9 @@ fn engine(config: &str) -> (String, String) {
 
 /// The configurations the engine reads for a case: the Confluent JDBC sink (URL and
 /// `connection.<p>`), and for pgJDBC properties beside the URL the Debezium PostgreSQL source
-/// (`database.<p>`, which Debezium hands the driver).
+/// (`database.<p>`, which Debezium hands the driver). Debezium sets `sslmode` itself (its own
+/// default when `database.sslmode` is absent), so pgJDBC's `ssl`, read only without `sslmode`,
+/// has no say there: those cases are left out for Debezium.
 fn configs(case: &Case, dir: &str) -> Vec<(&'static str, String)> {
     let fill = |v: &str| v.replace("{dir}", dir);
     let mut confluent = format!(
@@ -230,7 +233,7 @@ fn configs(case: &Case, dir: &str) -> Vec<(&'static str, String)> {
         let _ = writeln!(confluent, "connection.{n}={}", fill(v));
     }
     let mut out = vec![("confluent-jdbc", confluent)];
-    if case.db == "postgresql" && case.url.is_empty() {
+    if case.db == "postgresql" && case.url.is_empty() && !case.passed.iter().any(|(n, _)| n.eq_ignore_ascii_case("ssl")) {
         let mut debezium = "connector.class=io.debezium.connector.postgresql.PostgresConnector\ntopic.prefix=conformance\n\
              database.hostname=localhost\ndatabase.port=5432\ndatabase.user=postgres\ndatabase.dbname=postgres\n"
             .to_string();

@@ -7,7 +7,7 @@
 use super::link::{Ignored, Link, LinkKind, Posture, Trust, WeakTls};
 use super::modes::{self, ModeTable};
 use super::url::{self, Param};
-use crate::connector::{ConfigEntry, Connector, Family};
+use crate::connector::{Assumptions, ConfigEntry, Connector, Family};
 use crate::finding::{Applicability, Edit, Fix};
 
 /// Keys the Confluent JDBC connectors define under `connection.`: these are not passed through.
@@ -41,6 +41,39 @@ pub enum DriverId {
     Snowflake,
 }
 
+/// How a driver matches property names.
+#[derive(Clone, Copy)]
+pub enum Names {
+    /// Without regard to case.
+    AnyCase,
+    /// As written. `aliases` are (other spelling, name) pairs the driver also reads; `known` are
+    /// the TLS properties, for saying that a miscased one is ignored.
+    Exact { aliases: &'static [(&'static str, &'static str)], known: &'static [&'static str] },
+}
+
+impl Names {
+    fn matches(self, written: &str, name: &str) -> bool {
+        match self {
+            Names::AnyCase => written.eq_ignore_ascii_case(name),
+            Names::Exact { aliases, .. } => written == name || aliases.iter().any(|(a, n)| *a == written && *n == name),
+        }
+    }
+
+    /// The TLS property `written` would be if its case were right, when the driver ignores it.
+    fn miscased(self, written: &str) -> Option<&'static str> {
+        let Names::Exact { aliases, known } = self else { return None };
+        let read = known.iter().any(|n| *n == written) || aliases.iter().any(|(a, _)| *a == written);
+        known.iter().find(|n| !read && n.eq_ignore_ascii_case(written)).copied()
+    }
+}
+
+/// MariaDB Connector/J 2.x reads names as written (and `useSSL` for `useSsl`), has no `sslMode`,
+/// and refuses a flag that is not a boolean. Confirmed on 2.7.6.
+pub const MARIADB_2_NAMES: Names = Names::Exact {
+    aliases: &[("useSSL", "useSsl")],
+    known: &["useSsl", "trustServerCertificate", "disableSslHostnameVerification", "serverSslCert", "trustStore", "enabledSslProtocolSuites"],
+};
+
 /// What a driver does when the URL does not choose a mode.
 pub struct DriverDefault {
     pub posture: Posture,
@@ -72,6 +105,10 @@ pub struct Driver {
     /// Settings the driver's code reads beyond its mode table, by posture, for the rule docs.
     pub notes: &'static [(Posture, &'static str)],
     pub references: &'static [&'static str],
+    pub names: Names,
+    /// The driver versions the conformance suite (tests/conformance) ran these facts against;
+    /// facts of drivers without one come from their source and docs.
+    pub confirmed: Option<&'static str>,
 }
 
 pub static DRIVERS: [Driver; 10] = [
@@ -98,6 +135,8 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::HostnameUnverified, "`useSSL=true&verifyServerCertificate=true` (maps to `VERIFY_CA`: no legacy combination gives `VERIFY_IDENTITY`)"),
         ],
         references: &["https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Mariadb,
@@ -120,6 +159,8 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::HostnameUnverified, "`useSsl=true&disableSslHostnameVerification=true` (maps to `verify-ca`)"),
         ],
         references: &["https://mariadb.com/kb/en/about-mariadb-connector-j/#tls-parameters"],
+        names: Names::AnyCase,
+        confirmed: Some("Connector/J 2.7.6 (2.x flags); the 3.x sslMode from the 3.x source"),
     },
     Driver {
         id: DriverId::Postgres,
@@ -142,6 +183,8 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::Verified, "`ssl=true` without `sslmode` (pgJDBC 42.2.5 and later: `verify-full`)"),
         ],
         references: &["https://jdbc.postgresql.org/documentation/ssl/"],
+        names: Names::Exact { aliases: &[], known: &["sslmode", "ssl", "sslfactory", "sslhostnameverifier", "sslrootcert"] },
+        confirmed: Some("pgJDBC 42.5.5"),
     },
     Driver {
         id: DriverId::Sqlserver,
@@ -160,6 +203,8 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::CertificateUnverified, "`trustServerCertificate=true`"),
         ],
         references: &["https://learn.microsoft.com/en-us/sql/connect/jdbc/setting-the-connection-properties"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Jtds,
@@ -175,6 +220,8 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[],
         references: &["https://jtds.sourceforge.net/faq.html#urlFormat"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Oracle,
@@ -195,6 +242,8 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::HostnameUnverified, "TCPS without `oracle.net.ssl_server_dn_match=true` (drivers before 19.15/21.6, such as the ojdbc8 19.7 the Confluent JDBC connector bundles, do not match the name by default)"),
         ],
         references: &["https://docs.oracle.com/en/database/oracle/oracle-database/19/jjdbc/client-side-security.html"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Redshift,
@@ -217,6 +266,8 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::CertificateUnverified, "`sslfactory=...NonValidatingFactory`"),
         ],
         references: &["https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Db2,
@@ -236,6 +287,8 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[(Posture::HostnameUnverified, "unless `sslClientHostnameValidation=BASIC` is set too (Db2 clients 11.5.6 and later)")],
         references: &["https://www.ibm.com/docs/en/db2/11.5?topic=pdjc-common-data-server-driver-jdbc-sqlj-properties-all-database-products"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Clickhouse,
@@ -255,6 +308,8 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[(Posture::CertificateUnverified, "`sslmode=none`")],
         references: &["https://clickhouse.com/docs/integrations/language-clients/java/jdbc"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Snowflake,
@@ -270,6 +325,8 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[],
         references: &["https://docs.snowflake.com/en/developer-guide/jdbc/jdbc-parameters"],
+        names: Names::AnyCase,
+        confirmed: None,
     },
 ];
 
@@ -315,8 +372,8 @@ impl<'a> Passthrough<'a> {
         Passthrough { entries }
     }
 
-    fn get(&self, name: &str) -> Option<&'a ConfigEntry> {
-        self.entries.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, e)| *e)
+    fn get(&self, name: &str, names: Names) -> Option<&'a ConfigEntry> {
+        self.entries.iter().rev().find(|(n, _)| names.matches(n, name)).map(|(_, e)| *e)
     }
 }
 
@@ -329,14 +386,15 @@ enum Source<'a> {
 struct Props<'a> {
     params: &'a [Param],
     passthrough: &'a Passthrough<'a>,
+    names: Names,
 }
 
 impl<'a> Props<'a> {
     fn get(&self, name: &str) -> Option<(String, Source<'a>)> {
-        if let Some(p) = self.params.iter().rev().find(|p| p.name.eq_ignore_ascii_case(name)) {
+        if let Some(p) = self.params.iter().rev().find(|p| self.names.matches(&p.name, name)) {
             return Some((p.value.trim().to_string(), Source::Url));
         }
-        let entry = self.passthrough.get(name)?;
+        let entry = self.passthrough.get(name, self.names)?;
         Some((entry.text()?.trim().to_string(), Source::Passed(entry)))
     }
 
@@ -393,14 +451,16 @@ impl Url<'_> {
         let (first, join) = separators(self.driver.syntax, &self.text);
         let mut edits = Vec::new();
         let mut new_url = self.text.clone();
+        let names = self.props.names;
         for (name, value) in changes {
             let params = url_params(self.driver, &new_url);
-            let in_url = params.iter().any(|p| p.name.eq_ignore_ascii_case(name));
-            match (in_url, self.passthrough.get(name), value) {
+            let is_name = |p: &str| names.matches(p, name);
+            let in_url = params.iter().any(|p| is_name(&p.name));
+            match (in_url, self.passthrough.get(name, names), value) {
                 (false, Some(passed), Some(value)) => edits.push(Edit::set(&self.connector.config, &passed.key, value)),
                 (false, Some(passed), None) => edits.push(Edit::remove(passed)),
-                (_, _, Some(value)) => new_url = url::with_param(&new_url, &params, name, value, first, join),
-                (true, _, None) => new_url = url::without_param(&new_url, &params, name),
+                (_, _, Some(value)) => new_url = url::with_param_matching(&new_url, &params, &is_name, name, value, first, join),
+                (true, _, None) => new_url = url::without_param_matching(&new_url, &params, &is_name),
                 (false, None, None) => {}
             }
         }
@@ -463,7 +523,7 @@ impl Url<'_> {
 }
 
 /// The analysis of one JDBC URL entry.
-pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthrough) -> Option<Link> {
+pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthrough, assume: &Assumptions) -> Option<Link> {
     let text = entry.text()?.trim().to_string();
     let (target, rest) = Target::of(&text)?;
     let driver = match target {
@@ -481,11 +541,14 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
         }
     };
     let (params, hosts) = parse_params(driver.syntax, &text, rest);
-    let url = Url { driver, props: Props { params: &params, passthrough }, text, connector, entry, passthrough, hosts };
+    let mariadb_2 = driver.id == DriverId::Mariadb && assume.mariadb_connector_j_2();
+    let names = if mariadb_2 { MARIADB_2_NAMES } else { driver.names };
+    let url = Url { driver, props: Props { params: &params, passthrough, names }, text, connector, entry, passthrough, hosts };
     let confluent_jdbc = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
     let mut link = match driver.id {
         DriverId::Mysql => url.by_mode().unwrap_or_else(|| mysql_legacy(&url)),
-        DriverId::Mariadb => url.by_mode().unwrap_or_else(|| mariadb_legacy(&url)),
+        DriverId::Mariadb if mariadb_2 => mariadb_2x(&url),
+        DriverId::Mariadb => mariadb_3x(&url),
         DriverId::Postgres | DriverId::Redshift => postgres(&url),
         DriverId::Sqlserver => sqlserver(&url, confluent_jdbc),
         DriverId::Oracle => oracle(&url, confluent_jdbc),
@@ -499,6 +562,10 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
     }
     if driver.id == DriverId::Mysql {
         link.ignored.extend(mysql_ignored_flags(&url));
+    }
+    link.ignored.extend(miscased(&url));
+    if mariadb_2 {
+        link.ignored.extend(mariadb_2x_ignored(&url));
     }
     Some(link)
 }
@@ -622,8 +689,30 @@ fn mysql_ignored_flags(url: &Url) -> Option<Ignored> {
     })
 }
 
-/// MariaDB Connector/J's `useSsl` flags, read when no `sslMode` is set.
-fn mariadb_legacy(url: &Url) -> Link {
+/// TLS properties written in a case the driver does not read: it ignores them.
+fn miscased(url: &Url) -> Vec<Ignored> {
+    let passed = url.passthrough.entries.iter().map(|(n, e)| (*n, Some(e.key.as_str())));
+    let in_url = url.props.params.iter().map(|p| (p.name.as_str(), None));
+    let mut out = Vec::new();
+    for (written, key) in in_url.chain(passed) {
+        let Some(name) = url.props.names.miscased(written) else { continue };
+        let where_ = key.map_or_else(|| format!("{written} in {}", url.entry.key), str::to_string);
+        out.push(Ignored {
+            message: format!("{where_}: {} reads property names as written, so it ignores {written} (it reads {name})", url.driver.name),
+            help: format!("Spell it {name}"),
+            fix: None,
+        });
+    }
+    out
+}
+
+/// MariaDB Connector/J 3.x: `sslMode` by the table, else the 2.x flags it still maps.
+fn mariadb_3x(url: &Url) -> Link {
+    if let Some(link) = url.by_mode() {
+        return link.assuming(Some(
+            "assumes MariaDB Connector/J 3.x; 2.x has no sslMode (state 2.x with the assume.mariadbConnectorJ option)".to_string(),
+        ));
+    }
     let props = &url.props;
     if !props.is("useSsl", &["true"]) {
         return url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new()));
@@ -643,38 +732,113 @@ fn mariadb_legacy(url: &Url) -> Link {
     url.link(Posture::Verified, "useSsl=true maps to sslMode=verify-full".to_string())
 }
 
-/// pgJDBC and the Redshift driver: `sslmode` by the table, then `ssl` and `sslfactory`.
+/// A MariaDB Connector/J 2.x boolean: `true`, `1` or empty is true, `false` or `0` false, and
+/// anything else is refused ("must be boolean (true/false or 0/1)"). Confirmed on 2.7.6.
+fn mariadb_2x_flag(url: &Url, name: &str) -> Result<bool, Link> {
+    let Some(value) = url.props.value(name) else { return Ok(false) };
+    match value.to_ascii_lowercase().as_str() {
+        "" | "true" | "1" => Ok(true),
+        "false" | "0" => Ok(false),
+        _ => Err(url.link(
+            Posture::Refused,
+            format!(
+                "{}: MariaDB Connector/J 2.x takes only true/false or 1/0 and refuses this value, so the connector fails to start",
+                url.props.where_(name)
+            ),
+        )),
+    }
+}
+
+/// MariaDB Connector/J 2.x: TLS only with `useSsl`, verified unless a flag turns a check off.
+fn mariadb_2x(url: &Url) -> Link {
+    let flags = ["useSsl", "trustServerCertificate", "disableSslHostnameVerification"].map(|n| mariadb_2x_flag(url, n));
+    let [use_ssl, trust_all, no_hostname] = match flags {
+        [Ok(a), Ok(b), Ok(c)] => [a, b, c],
+        [Err(link), ..] | [_, Err(link), _] | [_, _, Err(link)] => return link,
+    };
+    let props = &url.props;
+    let link = if !use_ssl {
+        url.fixed(url.link(Posture::Plaintext, format!("{}: MariaDB Connector/J 2.x uses TLS only with useSsl=true", props.where_("useSsl"))))
+    } else if trust_all {
+        url.fixed(url.link(Posture::CertificateUnverified, format!("{}: no certificate check", props.where_("trustServerCertificate"))))
+    } else if no_hostname {
+        url.fixed(url.link(Posture::HostnameUnverified, format!("{}: no host name check", props.where_("disableSslHostnameVerification"))))
+    } else {
+        url.link(Posture::Verified, format!("{}: TLS with certificate and host name checks", props.where_("useSsl")))
+    };
+    link.assuming(Some("assumes MariaDB Connector/J 2.x, as the assume.mariadbConnectorJ option states".to_string()))
+}
+
+/// MariaDB Connector/J 2.x does not know 3.x's `sslMode`.
+fn mariadb_2x_ignored(url: &Url) -> Option<Ignored> {
+    url.props.get("sslMode")?;
+    Some(Ignored {
+        message: format!("{}: MariaDB Connector/J 2.x has no sslMode and ignores it", url.props.where_("sslMode")),
+        help: "Use useSsl=true with 2.x, or upgrade to Connector/J 3.x".to_string(),
+        fix: None,
+    })
+}
+
+/// pgJDBC and the Redshift driver: `sslmode` by the table, then `ssl`, `sslfactory` and
+/// `sslhostnameverifier`.
 fn postgres(url: &Url) -> Link {
     let props = &url.props;
-    let non_validating = props.value("sslfactory").filter(|f| f.ends_with("NonValidatingFactory"));
-    let changes: &[(&str, Option<&str>)] = if non_validating.is_some() {
+    let redshift = url.driver.id == DriverId::Redshift;
+    let factory = props.value("sslfactory");
+    // The Redshift driver's factories are its own classes; only their NonValidatingFactory is known.
+    let trusts_all = factory.as_deref().is_some_and(|f| {
+        if redshift {
+            f.ends_with("NonValidatingFactory")
+        } else {
+            modes::pgjdbc_factory(f) == modes::Factory::TrustsAll
+        }
+    });
+    let changes: &[(&str, Option<&str>)] = if trusts_all {
         &[("sslmode", Some("verify-full")), ("sslfactory", None)]
     } else {
         &[("sslmode", Some("verify-full"))]
     };
     let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, url.edit(changes));
-    let redshift = url.driver.id == DriverId::Redshift;
-    let mut result = match url.by_mode() {
-        Some(link) if link.posture == Posture::Verified || link.posture == Posture::Unknown => link,
+    let result = match url.by_mode() {
+        Some(link) if matches!(link.posture, Posture::Verified | Posture::Unknown) => link,
         Some(link) => fix(link),
         None if redshift && props.is("ssl", &["false"]) => {
             fix(url.link(Posture::Plaintext, format!("{}: TLS is off", props.where_("ssl"))))
         }
+        // pgJDBC reads `ssl` as a boolean: only `true` (any case) or empty turns it on.
         None if !redshift && props.value("ssl").is_some_and(|v| v.is_empty() || v.eq_ignore_ascii_case("true")) => {
             url.link(Posture::Verified, "ssl=true without sslmode means verify-full (pgJDBC 42.2.5 and later)".to_string())
         }
         None => fix(url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new()))),
     };
-    if let Some(factory) = non_validating {
-        if result.posture > Posture::CertificateUnverified {
-            let why = if redshift { "sslfactory=...NonValidatingFactory".to_string() } else { format!("sslfactory={factory}") };
-            result = fix(url.link(Posture::CertificateUnverified, format!("{why} trusts every certificate")));
-            if !redshift {
-                result.fix.iter_mut().for_each(|f| f.title = "Use the default SSL factory with sslmode=verify-full".to_string());
+    if redshift {
+        if trusts_all && result.posture > Posture::CertificateUnverified && result.posture < Posture::Refused {
+            return fix(url.link(Posture::CertificateUnverified, "sslfactory=...NonValidatingFactory trusts every certificate".to_string()));
+        }
+        return result;
+    }
+    let verifier = props.value("sslhostnameverifier");
+    match modes::pgjdbc_override(result.posture, factory.as_deref(), verifier.as_deref()) {
+        Some((posture, why)) => {
+            let link = url.link(posture, why);
+            let link = if factory.as_deref().map(modes::pgjdbc_factory) == Some(modes::Factory::JvmTrustStore) {
+                link.trusting(Trust::DefaultStore)
+            } else {
+                link
+            };
+            match posture {
+                Posture::CertificateUnverified => {
+                    let mut link = fix(link);
+                    link.fix.iter_mut().for_each(|f| f.title = "Use the default SSL factory with sslmode=verify-full".to_string());
+                    link
+                }
+                Posture::HostnameUnverified => fix(link),
+                _ => link,
             }
         }
+        None if factory.as_deref().map(modes::pgjdbc_factory) == Some(modes::Factory::JvmTrustStore) => result.trusting(Trust::DefaultStore),
+        None => result,
     }
-    result
 }
 
 /// `confluent_jdbc`: the Confluent JDBC connector bundles mssql-jdbc 8.4.1 (no encryption by
@@ -813,7 +977,7 @@ fn clickhouse(url: &Url) -> Link {
 
 /// Every JDBC URL of a connector: `connection.url` of JDBC connectors (and any other
 /// connector whose `connection.url` is a JDBC URL), Debezium's `database.url`.
-pub fn links(connector: &Connector, out: &mut Vec<Link>) {
+pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
     for key in ["connection.url", "database.url", "jdbc.url", "connection.jdbc.url", "azure.sql.dw.url"] {
         let Some(entry) = connector.config.get(key) else { continue };
         let Some(text) = entry.text() else {
@@ -835,7 +999,7 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
             ("database.url", _) => Passthrough::of(connector, &["database.", "driver."], &[]),
             _ => Passthrough { entries: Vec::new() },
         };
-        if let Some(link) = analyze(connector, entry, &passthrough) {
+        if let Some(link) = analyze(connector, entry, &passthrough, assume) {
             out.push(link);
         }
     }
@@ -850,7 +1014,7 @@ mod tests {
         let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
         let connectors = input::read(&text, None).unwrap();
         let mut links = Vec::new();
-        super::links(&connectors[0], &mut links);
+        super::links(&connectors[0], &Assumptions::default(), &mut links);
         let link = links.pop().expect("a link");
         (link.posture, link.reason)
     }
@@ -875,7 +1039,7 @@ mod tests {
             let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
             let connectors = input::read(&text, None).unwrap();
             let mut links = Vec::new();
-            super::links(&connectors[0], &mut links);
+            super::links(&connectors[0], &Assumptions::default(), &mut links);
             let fixed = links[0].fix.as_ref().and_then(|f| f.edits[0].value.clone()).expect("a URL edit");
             assert!(fixed.ends_with(';'), "{fixed}");
         }
@@ -886,7 +1050,7 @@ mod tests {
         let text = "connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url=jdbc:mysql://db/x\nconnection.sslMode=VERIFY_IDENTITY\n";
         let connectors = input::read(text, None).unwrap();
         let mut links = Vec::new();
-        super::links(&connectors[0], &mut links);
+        super::links(&connectors[0], &Assumptions::default(), &mut links);
         assert_eq!(links[0].posture, Posture::Verified);
     }
 
@@ -929,7 +1093,7 @@ mod tests {
         let text = "connector.class=io.confluent.connect.jdbc.JdbcSourceConnector\nconnection.url=jdbc:sqlite:test.db\n";
         let connectors = input::read(text, None).unwrap();
         let mut links = Vec::new();
-        super::links(&connectors[0], &mut links);
+        super::links(&connectors[0], &Assumptions::default(), &mut links);
         assert!(links.is_empty());
     }
 }

@@ -79,7 +79,13 @@ public class Probe {
         }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Paths.get(args[3]), StandardCharsets.UTF_8))) {
             out.println("pgjdbc\t" + org.postgresql.util.DriverInfo.DRIVER_VERSION);
-            out.println("mariadb-connector-j\t" + org.mariadb.jdbc.Driver.class.getPackage().getImplementationVersion());
+            // pom.properties works for every Connector/J line (the class holding the version moved in 3.x).
+            Properties pom = new Properties();
+            try (java.io.InputStream in = org.mariadb.jdbc.Driver.class.getResourceAsStream(
+                    "/META-INF/maven/org.mariadb.jdbc/mariadb-java-client/pom.properties")) {
+                if (in != null) pom.load(in);
+            }
+            out.println("mariadb-connector-j\t" + pom.getProperty("version"));
             for (String[] setup : setups) {
                 if (!setup[1].equals("notls")) continue;
                 boolean pg = setup[0].equals("postgresql");
