@@ -155,8 +155,10 @@ pub static DRIVERS: [Driver; 10] = [
         trust: &["serverSslCert", "trustStore"],
         default_trust: None,
         notes: &[
+            (Posture::Plaintext, "`sslMode` with Connector/J 2.x, which does not know it (the `assume.mariadbConnectorJ` option)"),
             (Posture::CertificateUnverified, "`useSsl=true&trustServerCertificate=true` (maps to `trust`)"),
             (Posture::HostnameUnverified, "`useSsl=true&disableSslHostnameVerification=true` (maps to `verify-ca`)"),
+            (Posture::Refused, "with Connector/J 2.x (seen on 2.7.6), `useSsl`, `trustServerCertificate` or `disableSslHostnameVerification` other than true, false, 1, 0 or empty"),
         ],
         references: &["https://mariadb.com/kb/en/about-mariadb-connector-j/#tls-parameters"],
         names: Names::AnyCase,
@@ -179,8 +181,10 @@ pub static DRIVERS: [Driver; 10] = [
         trust: &["sslrootcert"],
         default_trust: Some("pgJDBC's default root certificate file, ~/.postgresql/root.crt"),
         notes: &[
+            (Posture::Fallback, "a miscased name (`sslMode`, `SSLMODE`, `SSL`): pgJDBC reads names as written and ignores it"),
             (Posture::CertificateUnverified, "`sslfactory=org.postgresql.ssl.NonValidatingFactory`"),
-            (Posture::Verified, "`ssl=true` without `sslmode` (pgJDBC 42.2.5 and later: `verify-full`)"),
+            (Posture::HostnameUnverified, "`sslmode=require&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory` (the JVM's trust store checks the certificate)"),
+            (Posture::Verified, "`ssl=true` or `ssl=` without `sslmode` (pgJDBC 42.2.5 and later: `verify-full`)"),
         ],
         references: &["https://jdbc.postgresql.org/documentation/ssl/"],
         names: Names::Exact { aliases: &[], known: &["sslmode", "ssl", "sslfactory", "sslhostnameverifier", "sslrootcert"] },
@@ -490,7 +494,13 @@ impl Url<'_> {
     fn by_mode(&self) -> Option<Link> {
         let (name, table) = self.driver.mode?;
         let value = self.props.value(name)?;
-        let (posture, why) = table.posture(&value);
+        let (posture, why) = match table.posture(&value) {
+            // A shared table's refusal holds only for drivers the suite ran (not the Redshift driver).
+            (Posture::Refused, _) if self.driver.confirmed.is_none() => {
+                (Posture::Unknown, format!("not one of {}", table.modes.iter().map(|m| m.value).collect::<Vec<_>>().join(", ")))
+            }
+            other => other,
+        };
         let link = self.link(posture, format!("{}: {why}", self.props.where_(name)));
         Some(if matches!(posture, Posture::Verified | Posture::Unknown) { link } else { self.fixed(link) })
     }
@@ -689,19 +699,25 @@ fn mysql_ignored_flags(url: &Url) -> Option<Ignored> {
     })
 }
 
-/// TLS properties written in a case the driver does not read: it ignores them.
+/// TLS properties written in a case the driver does not read: it ignores them. The fix spells
+/// them as the driver reads them, which turns them on: unsafe.
 fn miscased(url: &Url) -> Vec<Ignored> {
-    let passed = url.passthrough.entries.iter().map(|(n, e)| (*n, Some(e.key.as_str())));
-    let in_url = url.props.params.iter().map(|p| (p.name.as_str(), None));
     let mut out = Vec::new();
-    for (written, key) in in_url.chain(passed) {
+    let ignored = |written: &str, name: &str, where_: String, edits: Vec<Edit>| Ignored {
+        message: format!("{where_}: {} reads property names as written, so it ignores {written} (it reads {name})", url.driver.name),
+        help: format!("Spell it {name}"),
+        fix: Fix::new(format!("Rename {written} to {name}"), Applicability::Unsafe, edits),
+    };
+    for p in url.props.params {
+        let Some(name) = url.props.names.miscased(&p.name) else { continue };
+        let edits = url.edit(&[(p.name.as_str(), None), (name, Some(p.value.trim()))]);
+        out.push(ignored(&p.name, name, format!("{} in {}", p.name, url.entry.key), edits));
+    }
+    for (written, entry) in &url.passthrough.entries {
         let Some(name) = url.props.names.miscased(written) else { continue };
-        let where_ = key.map_or_else(|| format!("{written} in {}", url.entry.key), str::to_string);
-        out.push(Ignored {
-            message: format!("{where_}: {} reads property names as written, so it ignores {written} (it reads {name})", url.driver.name),
-            help: format!("Spell it {name}"),
-            fix: None,
-        });
+        let (Some(prefix), Some(value)) = (entry.key.strip_suffix(written), entry.text()) else { continue };
+        let edits = vec![Edit::remove(entry), Edit::set(&url.connector.config, &format!("{prefix}{name}"), value.trim())];
+        out.push(ignored(written, name, entry.key.clone(), edits));
     }
     out
 }
@@ -742,7 +758,7 @@ fn mariadb_2x_flag(url: &Url, name: &str) -> Result<bool, Link> {
         _ => Err(url.link(
             Posture::Refused,
             format!(
-                "{}: MariaDB Connector/J 2.x takes only true/false or 1/0 and refuses this value, so the connector fails to start",
+                "{}: MariaDB Connector/J 2.x takes only true/false or 1/0 and refuses this value",
                 url.props.where_(name)
             ),
         )),
@@ -774,8 +790,8 @@ fn mariadb_2x_ignored(url: &Url) -> Option<Ignored> {
     url.props.get("sslMode")?;
     Some(Ignored {
         message: format!("{}: MariaDB Connector/J 2.x has no sslMode and ignores it", url.props.where_("sslMode")),
-        help: "Use useSsl=true with 2.x, or upgrade to Connector/J 3.x".to_string(),
-        fix: None,
+        help: "Remove it, and use useSsl=true with 2.x (or upgrade to Connector/J 3.x)".to_string(),
+        fix: Fix::new("Remove sslMode", Applicability::Safe, url.edit(&[("sslMode", None)])),
     })
 }
 

@@ -48,7 +48,7 @@ impl ModeTable {
         match self.refused_by {
             Some(who) => (
                 Posture::Refused,
-                format!("not one of {} ({known}): {who} refuses it, so the connector fails to start", self.reader),
+                format!("not one of {} ({known}); {who} refuses it", self.reader),
             ),
             None => (Posture::Unknown, format!("not one of {} ({known})", self.reader)),
         }

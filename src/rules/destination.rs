@@ -6,6 +6,7 @@ use crate::endpoints::{
     self, debezium, jdbc,
     link::{Link, LinkKind, Posture, Trust},
     managed,
+    modes::ModeTable,
 };
 
 pub fn links_of<'a>(context: &'a Context) -> &'a [Link] {
@@ -102,6 +103,9 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
                 add(driver.name, format!("no `{name}`{why}"), driver.references);
             }
         }
+        if let Some((name, table)) = driver.mode.filter(|(_, t)| posture == Posture::Refused && t.refused_by.is_some()) {
+            add(driver.name, refused(name, table, driver.confirmed), driver.references);
+        }
         for (_, note) in driver.notes.iter().filter(|(p, _)| *p == posture) {
             add(driver.name, note.to_string(), driver.references);
         }
@@ -109,6 +113,9 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
     for setting in &debezium::TLS_SETTINGS {
         for mode in setting.table.modes.iter().filter(|m| m.posture == posture) {
             add(setting.service, format!("`{}={}`", setting.key, mode.value.to_ascii_lowercase()), setting.references);
+        }
+        if posture == Posture::Refused && setting.table.refused_by.is_some() {
+            add(setting.service, refused(setting.key, setting.table, None), setting.references);
         }
         let default_posture = |value: &str| setting.table.find(value).map(|m| m.posture);
         match (default_posture(setting.default_before_2_3) == Some(posture), default_posture(setting.default_since_2_3) == Some(posture)) {
@@ -123,6 +130,13 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
     }
     let docs = lines.iter().map(|(service, items)| format!("- {service}: {}\n", items.join(", "))).collect();
     Catalogue { docs, references }
+}
+
+/// "`sslmode` other than disable, ..." for a table whose reader refuses other values.
+fn refused(name: &str, table: &ModeTable, confirmed: Option<&str>) -> String {
+    let values: Vec<&str> = table.modes.iter().map(|m| m.value).collect();
+    let on = confirmed.map(|c| format!(" (seen on {c})")).unwrap_or_default();
+    format!("`{name}` empty or other than {}{on}", values.join(", "))
 }
 
 /// The drivers whose TLS versions a property lists, for the weak-TLS rule.
