@@ -61,7 +61,7 @@ cert server-other ca-other
 mkdir -p home/.postgresql
 cp ca.crt home/.postgresql/root.crt
 rm -f truststore.p12
-keytool -importcert -noprompt -alias ca -file ca.crt -keystore truststore.p12 -storetype PKCS12 -storepass changeit >/dev/null
+keytool -importcert -noprompt -alias ca -file ca.crt -keystore truststore.p12 -storetype PKCS12 -storepass changeit >/dev/null 2>&1
 chmod 644 ./*.crt
 chmod 600 ./*.key
 : >setups.tsv
