@@ -236,7 +236,11 @@ pub struct Assumptions {
 impl Assumptions {
     /// Whether MariaDB Connector/J is assumed to be 2.x or older.
     pub fn mariadb_connector_j_2(&self) -> bool {
-        self.mariadb_connector_j.as_deref().and_then(|v| v.split('.').next()).and_then(|m| m.trim().parse::<u32>().ok()).is_some_and(|m| m < 3)
+        self.mariadb_connector_j
+            .as_deref()
+            .and_then(|v| v.split('.').next())
+            .and_then(|m| m.trim().parse::<u32>().ok())
+            .is_some_and(|m| m < 3)
     }
 }
 

@@ -225,10 +225,8 @@ fn engine(config: &str) -> (String, String) {
 /// has no say there: those cases are left out for Debezium.
 fn configs(case: &Case, dir: &str) -> Vec<(&'static str, String)> {
     let fill = |v: &str| v.replace("{dir}", dir);
-    let mut confluent = format!(
-        "connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={}\n",
-        fill(&case.url_text("localhost:5432"))
-    );
+    let mut confluent =
+        format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={}\n", fill(&case.url_text("localhost:5432")));
     for (n, v) in &case.passed {
         let _ = writeln!(confluent, "connection.{n}={}", fill(v));
     }
@@ -317,7 +315,9 @@ fn drivers_agree_with_the_engine() {
     }
     drop(servers);
 
-    let mut report = String::from("id\tdatabase\tURL\tpassed properties\ttls\twronghost\tuntrusted\tnotls\treal\tconnector\tengine\tverdict\tengine reason\n");
+    let mut report = String::from(
+        "id\tdatabase\tURL\tpassed properties\ttls\twronghost\tuntrusted\tnotls\treal\tconnector\tengine\tverdict\tengine reason\n",
+    );
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut disagreements = Vec::new();
     let mut cannot_verify = 0;

@@ -62,7 +62,7 @@ impl Names {
     /// The TLS property `written` would be if its case were right, when the driver ignores it.
     fn miscased(self, written: &str) -> Option<&'static str> {
         let Names::Exact { aliases, known } = self else { return None };
-        let read = known.iter().any(|n| *n == written) || aliases.iter().any(|(a, _)| *a == written);
+        let read = known.contains(&written) || aliases.iter().any(|(a, _)| *a == written);
         known.iter().find(|n| !read && n.eq_ignore_ascii_case(written)).copied()
     }
 }
@@ -71,7 +71,14 @@ impl Names {
 /// and refuses a flag that is not a boolean. Confirmed on 2.7.6.
 pub const MARIADB_2_NAMES: Names = Names::Exact {
     aliases: &[("useSSL", "useSsl")],
-    known: &["useSsl", "trustServerCertificate", "disableSslHostnameVerification", "serverSslCert", "trustStore", "enabledSslProtocolSuites"],
+    known: &[
+        "useSsl",
+        "trustServerCertificate",
+        "disableSslHostnameVerification",
+        "serverSslCert",
+        "trustStore",
+        "enabledSslProtocolSuites",
+    ],
 };
 
 /// What a driver does when the URL does not choose a mode.
@@ -749,36 +756,34 @@ fn mariadb_3x(url: &Url) -> Link {
 }
 
 /// A MariaDB Connector/J 2.x boolean: `true`, `1` or empty is true, `false` or `0` false, and
-/// anything else is refused ("must be boolean (true/false or 0/1)"). Confirmed on 2.7.6.
-fn mariadb_2x_flag(url: &Url, name: &str) -> Result<bool, Link> {
+/// anything else is refused ("must be boolean (true/false or 0/1)"), said as the error. Confirmed
+/// on 2.7.6.
+fn mariadb_2x_flag(url: &Url, name: &str) -> Result<bool, String> {
     let Some(value) = url.props.value(name) else { return Ok(false) };
     match value.to_ascii_lowercase().as_str() {
         "" | "true" | "1" => Ok(true),
         "false" | "0" => Ok(false),
-        _ => Err(url.link(
-            Posture::Refused,
-            format!(
-                "{}: MariaDB Connector/J 2.x takes only true/false or 1/0 and refuses this value",
-                url.props.where_(name)
-            ),
-        )),
+        _ => Err(format!("{}: MariaDB Connector/J 2.x takes only true/false or 1/0 and refuses this value", url.props.where_(name))),
     }
 }
 
 /// MariaDB Connector/J 2.x: TLS only with `useSsl`, verified unless a flag turns a check off.
 fn mariadb_2x(url: &Url) -> Link {
+    // 2.x's own verified TLS: `sslMode` would be ignored.
+    let changes = [("useSsl", Some("true")), ("trustServerCertificate", None), ("disableSslHostnameVerification", None)];
+    let fixed = |link: Link| link.fixed_by("Use useSsl=true (Connector/J 2.x)", Applicability::Unsafe, url.edit(&changes));
     let flags = ["useSsl", "trustServerCertificate", "disableSslHostnameVerification"].map(|n| mariadb_2x_flag(url, n));
     let [use_ssl, trust_all, no_hostname] = match flags {
         [Ok(a), Ok(b), Ok(c)] => [a, b, c],
-        [Err(link), ..] | [_, Err(link), _] | [_, _, Err(link)] => return link,
+        [Err(why), ..] | [_, Err(why), _] | [_, _, Err(why)] => return fixed(url.link(Posture::Refused, why)),
     };
     let props = &url.props;
     let link = if !use_ssl {
-        url.fixed(url.link(Posture::Plaintext, format!("{}: MariaDB Connector/J 2.x uses TLS only with useSsl=true", props.where_("useSsl"))))
+        fixed(url.link(Posture::Plaintext, format!("{}: MariaDB Connector/J 2.x uses TLS only with useSsl=true", props.where_("useSsl"))))
     } else if trust_all {
-        url.fixed(url.link(Posture::CertificateUnverified, format!("{}: no certificate check", props.where_("trustServerCertificate"))))
+        fixed(url.link(Posture::CertificateUnverified, format!("{}: no certificate check", props.where_("trustServerCertificate"))))
     } else if no_hostname {
-        url.fixed(url.link(Posture::HostnameUnverified, format!("{}: no host name check", props.where_("disableSslHostnameVerification"))))
+        fixed(url.link(Posture::HostnameUnverified, format!("{}: no host name check", props.where_("disableSslHostnameVerification"))))
     } else {
         url.link(Posture::Verified, format!("{}: TLS with certificate and host name checks", props.where_("useSsl")))
     };
@@ -809,11 +814,8 @@ fn postgres(url: &Url) -> Link {
             modes::pgjdbc_factory(f) == modes::Factory::TrustsAll
         }
     });
-    let changes: &[(&str, Option<&str>)] = if trusts_all {
-        &[("sslmode", Some("verify-full")), ("sslfactory", None)]
-    } else {
-        &[("sslmode", Some("verify-full"))]
-    };
+    let changes: &[(&str, Option<&str>)] =
+        if trusts_all { &[("sslmode", Some("verify-full")), ("sslfactory", None)] } else { &[("sslmode", Some("verify-full"))] };
     let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, url.edit(changes));
     let result = match url.by_mode() {
         Some(link) if matches!(link.posture, Posture::Verified | Posture::Unknown) => link,
@@ -852,7 +854,9 @@ fn postgres(url: &Url) -> Link {
                 _ => link,
             }
         }
-        None if factory.as_deref().map(modes::pgjdbc_factory) == Some(modes::Factory::JvmTrustStore) => result.trusting(Trust::DefaultStore),
+        None if factory.as_deref().map(modes::pgjdbc_factory) == Some(modes::Factory::JvmTrustStore) => {
+            result.trusting(Trust::DefaultStore)
+        }
         None => result,
     }
 }
@@ -1047,6 +1051,38 @@ mod tests {
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=false").0, Posture::Plaintext);
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=false&sslMode=VERIFY_IDENTITY").0, Posture::Verified);
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=true").0, Posture::Fallback);
+    }
+
+    /// What the conformance suite saw pgJDBC 42.5.5 and Connector/J 2.7.6 do.
+    #[test]
+    fn as_the_drivers_do() {
+        assert_eq!(posture("jdbc:postgresql://db/x?sslMode=verify-full").0, Posture::Fallback, "names are exact");
+        assert_eq!(posture("jdbc:postgresql://db/x?SSL=true").0, Posture::Fallback);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=VERIFY-FULL").0, Posture::Verified, "values are not");
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify_full").0, Posture::Refused);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=").0, Posture::Refused);
+        assert_eq!(posture("jdbc:redshift://r:5439/x?sslmode=bogus").0, Posture::Unknown, "not run on the Redshift driver");
+        assert_eq!(
+            posture("jdbc:postgresql://db/x?sslmode=require&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory").0,
+            Posture::HostnameUnverified
+        );
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify-full&sslfactory=com.example.Mine").0, Posture::Unknown);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify-full&sslhostnameverifier=com.example.Mine").0, Posture::Unknown);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=disable&sslfactory=com.example.Mine").0, Posture::Plaintext);
+        let v2 = Assumptions { mariadb_connector_j: Some("2.7.6".to_string()), ..Assumptions::default() };
+        let mariadb = |url: &str, assume: &Assumptions| {
+            let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
+            let connectors = input::read(&text, None).unwrap();
+            let mut links = Vec::new();
+            super::links(&connectors[0], assume, &mut links);
+            links.pop().map(|l| l.posture)
+        };
+        assert_eq!(mariadb("jdbc:mariadb://db/x?sslMode=verify-full", &v2), Some(Posture::Plaintext));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?sslMode=verify-full", &Assumptions::default()), Some(Posture::Verified));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSSL=1", &v2), Some(Posture::Verified));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?usessl=true", &v2), Some(Posture::Plaintext));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl=yes", &v2), Some(Posture::Refused));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl&trustServerCertificate=true", &v2), Some(Posture::CertificateUnverified));
     }
 
     #[test]

@@ -46,10 +46,7 @@ impl ModeTable {
         }
         let known = self.modes.iter().map(|m| m.value).collect::<Vec<_>>().join(", ");
         match self.refused_by {
-            Some(who) => (
-                Posture::Refused,
-                format!("not one of {} ({known}); {who} refuses it", self.reader),
-            ),
+            Some(who) => (Posture::Refused, format!("not one of {} ({known}); {who} refuses it", self.reader)),
             None => (Posture::Unknown, format!("not one of {} ({known})", self.reader)),
         }
     }
