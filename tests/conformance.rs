@@ -294,7 +294,10 @@ fn drivers_agree_with_the_engine() {
     let jars = DRIVER_JARS.join(":");
     run(Command::new("javac").arg("-cp").arg(&jars).arg("-d").arg(&classes).arg(common::root().join("tests/conformance/Probe.java")));
     let classpath = format!("{jars}:{}", classes.display());
-    run(Command::new("java")
+    // At most two minutes for every probe together; the servers stop either way.
+    run(Command::new("timeout")
+        .arg("120")
+        .arg("java")
         .arg("-Djava.net.preferIPv4Stack=true")
         .arg(format!("-Duser.home={}/home", dir.display()))
         .arg(format!("-Djavax.net.ssl.trustStore={}/truststore.p12", dir.display()))

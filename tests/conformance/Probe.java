@@ -106,8 +106,9 @@ public class Probe {
         Properties props = new Properties();
         props.setProperty("user", pg ? "postgres" : "probe");
         props.setProperty("password", pg ? "" : "probe");
-        if (pg) props.setProperty("connectTimeout", "5");
-        else props.setProperty("connectTimeout", "5000");
+        // Bounded: no case may hang the suite.
+        props.setProperty("connectTimeout", pg ? "5" : "5000");
+        props.setProperty("socketTimeout", pg ? "10" : "10000");
         for (int i = 3; i < f.length; i++) {
             int eq = f[i].indexOf('=');
             props.setProperty(f[i].substring(0, eq), f[i].substring(eq + 1));
