@@ -154,7 +154,11 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 _ => &["database.ssl.truststore"],
             };
             let trust = match Trust::from_settings(trust_keys.iter().filter_map(|k| config.get(k))) {
-                Trust::DefaultStore if connector.family == Family::DebeziumPostgres => {
+                // pgJDBC's DefaultJavaSSLFactory checks against the JVM's store, not root.crt.
+                Trust::DefaultStore
+                    if connector.family == Family::DebeziumPostgres
+                        && config.text("database.sslfactory").map(modes::pgjdbc_factory) != Some(modes::Factory::JvmTrustStore) =>
+                {
                     Trust::PrivateCa("pgJDBC's default root certificate file, ~/.postgresql/root.crt".to_string())
                 }
                 trust => trust,
