@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
-.PHONY: setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
+.PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
 .PHONY: test-browser setup-conformance test-conformance
 
 test: lint test-rust test-conformance test-js test-browser
@@ -44,6 +44,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Python packages the tests use (tests/python/requirements.txt), in a venv of the project's own.
+venv: target/venv/.installed
+target/venv/.installed: tests/python/requirements.txt
+	python3 -m venv target/venv
+	target/venv/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+	@touch $@
+
 # Debian's chromium and chromedriver for the browser tests (no downloaded browsers).
 setup-browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
@@ -70,7 +77,7 @@ test-wasm-browser: setup-wasm setup-browser
 		cargo test --target wasm32-unknown-unknown --lib
 
 # The package API, the CLI, SARIF against its schema, the tarball install, and JS = native reports.
-test-node: build setup-browser
+test-node: build setup-browser venv
 	cargo build --bin msk-connect-lint
 	node --test --test-concurrency=2 tests/node/
 

@@ -1,191 +1,67 @@
 #!/usr/bin/env node
-// The Node CLI: the same flags, formats, output and exit codes as the native binary (src/main.rs).
-// This file does the file system (paths, directories, globs, stdin, the config file, writing
-// fixes); the wasm engine checks, fixes and renders, through the same Rust code as the native CLI.
+// The Node CLI's front door: the file system and the terminal. Flags, options, check and fix,
+// output and exit codes are the engine's (src/cli.rs, the same code as the native CLI), reached
+// through the wasm export `_cli`: each call names the next thing to read, or the finished outcome.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const engine = createRequire(import.meta.url)('./node/msk_connect_lint.js');
 
-const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'];
-const DIRECTORY_EXTENSIONS = ['json', 'properties'];
-const CONFIG_NAME = '.msk-connect-lint.json';
-
-class UsageError extends Error {}
-
 function main(argv) {
-  try {
-    process.exitCode = run(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`msk-connect-lint: ${error.message}\nRun \`msk-connect-lint --help\` for usage.\n`);
-    process.exitCode = 2;
-  }
-}
-
-function parseArgs(argv) {
-  const args = {
-    paths: [],
-    output: 'text',
-    flags: {},
-    fix: false,
-    diff: false,
-    config: null,
-    noConfig: false,
-    explain: null,
-    listRules: false,
-  };
-  const list = (value) => value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  let i = 0;
-  while (i < argv.length) {
-    const arg = argv[i++];
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq >= 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, null];
-    const value = (name) => {
-      if (inline !== null) return inline;
-      if (i < argv.length) return argv[i++];
-      throw new UsageError(`${name} needs a value`);
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        process.stdout.write(`${engine._usage()}\n`);
-        return null;
-      case '--version':
-        process.stdout.write(`msk-connect-lint ${engine.version()}\n`);
-        return null;
-      case '--format': {
-        const v = value('--format');
-        if (OUTPUT_FORMATS.includes(v)) args.output = v;
-        else args.flags.format = v;
-        break;
-      }
-      case '--fail-on':
-        args.flags.failOn = value('--fail-on');
-        break;
-      case '--select':
-        (args.flags.select ??= []).push(...list(value('--select')));
-        break;
-      case '--ignore':
-        (args.flags.ignore ??= []).push(...list(value('--ignore')));
-        break;
-      case '--severity': {
-        const v = value('--severity');
-        const at = v.indexOf('=');
-        if (at < 0) throw new UsageError('--severity takes CODE=LEVEL');
-        (args.flags.severity ??= {})[v.slice(0, at)] = v.slice(at + 1);
-        break;
-      }
-      case '--fix':
-        args.fix = true;
-        break;
-      case '--unsafe-fixes':
-        args.flags.unsafeFixes = true;
-        break;
-      case '--diff':
-        args.diff = true;
-        break;
-      case '--config':
-        args.config = value('--config');
-        break;
-      case '--no-config':
-        args.noConfig = true;
-        break;
-      case '--explain':
-        args.explain = value('--explain');
-        break;
-      case '--list-rules':
-        args.listRules = true;
-        break;
-      case '-':
-        args.paths.push(arg);
-        break;
-      default:
-        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-        args.paths.push(arg);
-    }
-  }
-  if (args.diff && !args.fix) throw new UsageError('--diff goes with --fix');
-  return args;
-}
-
-function run(argv) {
-  const args = parseArgs(argv);
-  if (args === null) return 0;
-  if (args.explain !== null) {
-    const code = args.explain;
-    const rule = engine.rules().find((r) => r.code.toLowerCase() === code.toLowerCase() || r.name === code);
-    if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(code)}`);
-    process.stdout.write(`# ${rule.code} ${rule.name}\n\nSeverity: ${rule.severity}. Category: ${rule.category}.\n\n${rule.docs}\n`);
-    return 0;
-  }
-  if (args.listRules) {
-    const rules = engine.rules();
-    if (args.output === 'json') {
-      process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+  // What has been read so far: src/cli.rs `Io`.
+  const io = { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR };
+  for (;;) {
+    const step = engine._cli(argv, io);
+    if (step.readConfig) {
+      io.config = readConfig(step.readConfig);
+    } else if (step.readFiles) {
+      const { paths, extensions, exclude } = step.readFiles;
+      io.files = collectFiles(paths, extensions, excludeMatcher(io.config, exclude));
     } else {
-      for (const r of rules) {
-        process.stdout.write(`${r.code.padEnd(7)} ${r.name.padEnd(45)} ${r.severity.padEnd(9)} ${r.summary}\n`);
+      const failed = perform(step.finish.effects);
+      if (failed) {
+        io.writeFailed = failed;
+        continue;
+      }
+      process.stdout.write(step.finish.stdout);
+      process.exitCode = step.finish.exitCode;
+      return;
+    }
+  }
+}
+
+/** Prints and writes in order; the first write that fails, if one does. */
+function perform(effects) {
+  for (const effect of effects) {
+    if (effect.stderr !== undefined) {
+      process.stderr.write(effect.stderr);
+    } else {
+      try {
+        writeFileSync(effect.write.path, effect.write.text);
+      } catch (error) {
+        return { path: effect.write.path, error: ioMessage(error) };
       }
     }
-    return 0;
   }
-
-  const config = loadConfig(args);
-  const request = {
-    output: args.output,
-    fix: args.fix,
-    diff: args.diff,
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    flags: JSON.stringify(args.flags),
-    config: config && { path: config.path, text: config.text },
-  };
-  // Options are checked before any input is read, as the native CLI does.
-  const checked = engine._cli([], request);
-  if (checked.error !== undefined) throw new UsageError(checked.error);
-
-  const files = collectFiles(args.paths, excludeMatcher(config));
-  const outcome = engine._cli(files, request);
-  if (outcome.error !== undefined) throw new UsageError(outcome.error);
-  for (const write of outcome.writes) {
-    try {
-      writeFileSync(write.path, write.text);
-    } catch (error) {
-      process.stderr.write(outcome.stderr);
-      throw new UsageError(`${write.path}: cannot write: ${ioMessage(error)}`);
-    }
-  }
-  process.stderr.write(outcome.stderr);
-  process.stdout.write(outcome.stdout);
-  return outcome.exitCode;
+  return null;
 }
 
-/** `--config FILE`, or `.msk-connect-lint.json` found upward from the working directory. */
-function loadConfig(args) {
-  let path = args.config;
-  if (path === null && !args.noConfig) path = findConfig();
-  if (path === null) return null;
-  let text;
+/** `path`, or with `search` the first directory from here upward that has a file of that name. */
+function readConfig({ path, search }) {
+  const found = search ? findUpward(path) : path;
+  if (found === null) return null;
   try {
-    text = readFileSync(path, 'utf8');
+    return { path: found, text: readFileSync(found, 'utf8') };
   } catch (error) {
-    throw new UsageError(`${path}: ${ioMessage(error)}`);
+    return { path: found, error: ioMessage(error) };
   }
-  let exclude = [];
-  try {
-    const parsed = JSON.parse(text);
-    if (Array.isArray(parsed?.exclude)) exclude = parsed.exclude.filter((p) => typeof p === 'string');
-  } catch {
-    // The engine reports a malformed config file, with its position.
-  }
-  return { path, text, exclude, dir: dirname(resolve(path)) };
 }
 
-function findConfig() {
+function findUpward(name) {
   let dir = process.cwd();
   for (;;) {
-    const candidate = join(dir, CONFIG_NAME);
+    const candidate = join(dir, name);
     try {
       if (statSync(candidate).isFile()) return candidate;
     } catch {
@@ -200,31 +76,30 @@ function findConfig() {
 let stdinRead = false;
 
 function readStdin() {
-  if (stdinRead) return { text: '' };
+  if (stdinRead) return { path: '-', text: '' };
   stdinRead = true;
   try {
-    return { text: decode(readFileSync(0)) };
+    return { path: '-', text: decode(readFileSync(0)) };
   } catch (error) {
-    if (error.code === 'EAGAIN' || error.code === 'EOF') return { text: '' };
-    throw new UsageError(`cannot read standard input: ${ioMessage(error)}`);
+    if (error.code === 'EAGAIN' || error.code === 'EOF') return { path: '-', text: '' };
+    return { path: '-', error: ioMessage(error) };
   }
 }
 
-/** `[{ path, text } | { path, error }]` for the engine, in the native CLI's order. */
-function collectFiles(paths, excluded) {
-  if (paths.length === 0 || (paths.length === 1 && paths[0] === '-')) return [{ path: '-', ...readStdin() }];
+/** `[{ path, text } | { path, error }]` in the native CLI's order. */
+function collectFiles(paths, extensions, excluded) {
   const files = [];
   for (const path of paths) {
     if (path === '-') {
-      files.push({ path: '-', ...readStdin() });
+      files.push(readStdin());
     } else if (isDirectory(path)) {
-      for (const file of walk(path).filter((f) => !excluded(f))) files.push(readInput(file));
+      for (const file of walk(path, extensions).filter((f) => !excluded(f))) files.push(readInput(file));
     } else if (hasGlobMagic(path) && !existsSync(path)) {
       const matches = expandGlob(path).filter((f) => !excluded(f));
-      if (matches.length === 0) files.push({ path, error: 'cannot read: no file matches this pattern' });
+      if (matches.length === 0) files.push({ path, error: 'no file matches this pattern' });
       for (const match of matches) {
         if (isDirectory(match)) {
-          for (const file of walk(match).filter((f) => !excluded(f))) files.push(readInput(file));
+          for (const file of walk(match, extensions).filter((f) => !excluded(f))) files.push(readInput(file));
         } else {
           files.push(readInput(match));
         }
@@ -240,7 +115,7 @@ function readInput(path) {
   try {
     return { path, text: decode(readFileSync(path)) };
   } catch (error) {
-    return { path, error: `cannot read: ${ioMessage(error)}` };
+    return { path, error: ioMessage(error) };
   }
 }
 
@@ -265,8 +140,8 @@ function joinPath(dir, name) {
   return dir.endsWith('/') || dir.endsWith(sep) ? `${dir}${name}` : `${dir}/${name}`;
 }
 
-/** Files with a known extension below `dir`, skipping dot-names and node_modules, sorted as Rust sorts paths. */
-function walk(dir) {
+/** Files ending in one of `extensions` below `dir`, skipping dot-names and node_modules, sorted as Rust sorts paths. */
+function walk(dir, extensions) {
   const found = [];
   const visit = (d) => {
     let entries;
@@ -282,7 +157,7 @@ function walk(dir) {
         visit(path);
       } else {
         const dot = name.lastIndexOf('.');
-        if (dot > 0 && DIRECTORY_EXTENSIONS.includes(name.slice(dot + 1))) found.push(path);
+        if (dot > 0 && extensions.includes(name.slice(dot + 1))) found.push(path);
       }
     }
   };
@@ -372,9 +247,10 @@ function safeReaddir(dir) {
  * matches the path (or a directory above the file); one without matches any path component.
  * They apply to files found by walking directories or expanding globs, not to files named outright.
  */
-function excludeMatcher(config) {
-  if (!config || config.exclude.length === 0) return () => false;
-  const patterns = config.exclude.map((raw) => {
+function excludeMatcher(config, exclude) {
+  if (!config || exclude.length === 0) return () => false;
+  const dir = dirname(resolve(config.path));
+  const patterns = exclude.map((raw) => {
     const pattern = raw.replace(/^\.\//, '').replace(/\/+$/, '');
     const parts = pattern.split('/').map((s) => (s === '**' ? null : segmentRegExp(s)));
     return { anchored: pattern.includes('/'), parts };
@@ -388,7 +264,7 @@ function excludeMatcher(config) {
     return go(0, 0);
   };
   return (file) => {
-    const rel = relative(config.dir, resolve(file));
+    const rel = relative(dir, resolve(file));
     if (rel.startsWith('..') || isAbsolute(rel)) return false;
     const components = rel.split(sep);
     return patterns.some(({ anchored, parts }) => {

@@ -16,11 +16,12 @@ pub enum Format {
     TerraformPlan,
     TerraformHcl,
     Strimzi,
+    Mirrormaker2,
     Properties,
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Format::KafkaConnectRest,
         Format::KafkaConnectConfig,
         Format::KafkaConnectExpand,
@@ -30,6 +31,7 @@ impl Format {
         Format::TerraformPlan,
         Format::TerraformHcl,
         Format::Strimzi,
+        Format::Mirrormaker2,
         Format::Properties,
     ];
 
@@ -44,6 +46,7 @@ impl Format {
             Format::TerraformPlan => "terraform-plan",
             Format::TerraformHcl => "terraform-hcl",
             Format::Strimzi => "strimzi",
+            Format::Mirrormaker2 => "mirrormaker2",
             Format::Properties => "properties",
         }
     }
@@ -427,6 +430,14 @@ pub struct Connector {
 impl Connector {
     pub fn is_worker(&self) -> bool {
         self.family == Family::Worker
+    }
+
+    /// The cluster aliases of a dedicated MirrorMaker 2 (`clusters = a, b`).
+    pub fn mirrormaker_clusters(&self) -> Vec<&str> {
+        if self.format != Format::Mirrormaker2 {
+            return Vec::new();
+        }
+        self.config.text("clusters").map(|c| c.split(',').map(str::trim).filter(|a| !a.is_empty()).collect()).unwrap_or_default()
     }
 
     pub fn display_name(&self) -> String {

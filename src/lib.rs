@@ -3,6 +3,7 @@
 //!
 //! The public API is `check`, `fix`, `rules` and `sarif`; everything else serves them.
 
+pub mod cli;
 pub mod connector;
 pub mod endpoints;
 pub mod engine;

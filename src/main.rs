@@ -1,211 +1,61 @@
-//! The native CLI; the same flags, formats and exit codes as the Node CLI.
+//! The native CLI's front door: the file system and the terminal. Flags, options, check and fix,
+//! output and exit codes are `msk_connect_lint::cli`, the same code the Node CLI runs through wasm.
 
-use msk_connect_lint::render::{self, unified_diff, FileResult, Style, USAGE};
-use msk_connect_lint::{check, fix, rules, sarif, Options, OptionsInput};
+use msk_connect_lint::cli::{self, Effect, Io, Source, Step, WriteFailure};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const OUTPUT_FORMATS: [&str; 4] = ["text", "json", "sarif", "github"];
-const DIRECTORY_EXTENSIONS: [&str; 2] = ["json", "properties"];
-
-struct Args {
-    paths: Vec<String>,
-    output: String,
-    cli: OptionsInput,
-    fix: bool,
-    diff: bool,
-    config: Option<PathBuf>,
-    no_config: bool,
-    explain: Option<String>,
-    list_rules: bool,
-}
-
 fn main() -> ExitCode {
-    match run() {
-        Ok(code) => ExitCode::from(code),
-        Err(message) => {
-            eprintln!("msk-connect-lint: {message}");
-            eprintln!("Run `msk-connect-lint --help` for usage.");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn parse_args() -> Result<Option<Args>, String> {
-    let mut args = Args {
-        paths: Vec::new(),
-        output: "text".to_string(),
-        cli: OptionsInput::default(),
-        fix: false,
-        diff: false,
-        config: None,
-        no_config: false,
-        explain: None,
-        list_rules: false,
-    };
-    let mut iter = std::env::args().skip(1);
-    let list = |value: String| value.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
-    while let Some(arg) = iter.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| inline.clone().or_else(|| iter.next()).ok_or_else(|| format!("{name} needs a value"));
-        match flag.as_str() {
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(None);
+    // Lossy, not a panic, for an argument that is not UTF-8.
+    let argv: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut io = Io { color, ..Io::default() };
+    loop {
+        match cli::step(&argv, &io) {
+            Step::ReadConfig { path, search } => io.config = Some(read_config(&path, search)),
+            Step::ReadFiles { paths, extensions, exclude } => {
+                let dir = io.config.iter().flatten().next().and_then(|c| std::path::absolute(&c.path).ok());
+                let exclude = Exclude::new(dir.and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default(), exclude);
+                io.files = Some(collect_files(&paths, extensions, &exclude));
             }
-            "--version" => {
-                println!("msk-connect-lint {}", msk_connect_lint::VERSION);
-                return Ok(None);
-            }
-            "--format" => {
-                let v = value("--format")?;
-                if OUTPUT_FORMATS.contains(&v.as_str()) {
-                    args.output = v;
-                } else {
-                    args.cli.format = Some(v);
+            Step::Finish(outcome) => match perform(&outcome.effects) {
+                Err(failed) => io.write_failed = Some(failed),
+                Ok(()) => {
+                    let _ = std::io::stdout().lock().write_all(outcome.stdout.as_bytes());
+                    return ExitCode::from(outcome.exit_code);
                 }
-            }
-            "--fail-on" => args.cli.fail_on = Some(value("--fail-on")?),
-            "--select" => args.cli.select.get_or_insert_with(Vec::new).extend(list(value("--select")?)),
-            "--ignore" => args.cli.ignore.get_or_insert_with(Vec::new).extend(list(value("--ignore")?)),
-            "--severity" => {
-                let v = value("--severity")?;
-                let (code, level) = v.split_once('=').ok_or("--severity takes CODE=LEVEL")?;
-                args.cli.severity.get_or_insert_with(Default::default).insert(code.to_string(), level.to_string());
-            }
-            "--fix" => args.fix = true,
-            "--unsafe-fixes" => args.cli.unsafe_fixes = Some(true),
-            "--diff" => args.diff = true,
-            "--config" => args.config = Some(PathBuf::from(value("--config")?)),
-            "--no-config" => args.no_config = true,
-            "--explain" => args.explain = Some(value("--explain")?),
-            "--list-rules" => args.list_rules = true,
-            "-" => args.paths.push(arg),
-            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
-            _ => args.paths.push(arg),
+            },
         }
     }
-    if args.diff && !args.fix {
-        return Err("--diff goes with --fix".to_string());
-    }
-    Ok(Some(args))
 }
 
-fn run() -> Result<u8, String> {
-    let Some(args) = parse_args()? else { return Ok(0) };
-    if let Some(code) = &args.explain {
-        let rule = rules()
-            .into_iter()
-            .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == *code)
-            .ok_or_else(|| format!("unknown rule {code:?}"))?;
-        println!(
-            "# {} {}\n\nSeverity: {}. Category: {}.\n\n{}",
-            rule.code,
-            rule.name,
-            rule.severity.name(),
-            rule.category.name(),
-            rule.docs
-        );
-        return Ok(0);
-    }
-    if args.list_rules {
-        if args.output == "json" {
-            println!("{}", serde_json::to_string_pretty(&rules()).map_err(|e| e.to_string())?);
-        } else {
-            for rule in rules() {
-                println!("{:<7} {:<45} {:<9} {}", rule.code, rule.name, rule.severity.name(), rule.summary);
+/// Prints and writes in order; stops at the first write that fails.
+fn perform(effects: &[Effect]) -> Result<(), WriteFailure> {
+    for effect in effects {
+        match effect {
+            Effect::Stderr(text) => {
+                let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            }
+            Effect::Write { path, text } => {
+                std::fs::write(path, text).map_err(|e| WriteFailure { path: path.clone(), error: e.to_string() })?;
             }
         }
-        return Ok(0);
     }
-    let (options, exclude) = load_options(&args)?;
-    let files = collect_files(&args.paths, &exclude)?;
-    let mut results = Vec::new();
-    let mut diffs = String::new();
-    for (path, read) in files {
-        let text = match read {
-            Ok(text) => text,
-            Err(message) => {
-                results.push(FileResult::Error { path, error: msk_connect_lint::LocatedError { message, line: 1, column: 1 } });
-                continue;
-            }
-        };
-        if args.fix {
-            match fix(&text, &options) {
-                Ok(outcome) => {
-                    if outcome.output != text {
-                        if args.diff || path == "-" {
-                            diffs.push_str(&unified_diff(&path, &text, &outcome.output));
-                        } else if let Err(e) = std::fs::write(&path, &outcome.output) {
-                            return Err(format!("{path}: cannot write: {e}"));
-                        }
-                    }
-                    if !outcome.applied.is_empty() {
-                        eprintln!("{path}: fixed {} finding{}", outcome.applied.len(), if outcome.applied.len() == 1 { "" } else { "s" });
-                    }
-                    results.push(FileResult::Report { path, report: outcome.remaining });
-                }
-                Err(error) => results.push(FileResult::Error { path, error }),
-            }
-            continue;
-        }
-        match check(&text, &options) {
-            Ok(report) => results.push(FileResult::Report { path, report }),
-            Err(error) => results.push(FileResult::Error { path, error }),
-        }
-    }
-    let out = match args.output.as_str() {
-        "json" => serde_json::to_string_pretty(&render::document(&results)).map_err(|e| e.to_string())? + "\n",
-        "sarif" => serde_json::to_string_pretty(&sarif::sarif(&results)).map_err(|e| e.to_string())? + "\n",
-        "github" => render::github(&results),
-        _ => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            render::text(&results, &Style { color })
-        }
-    };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(diffs.as_bytes());
-    let _ = stdout.write_all(out.as_bytes());
-    let errors = results.iter().any(|r| matches!(r, FileResult::Error { .. }));
-    let failed = results.iter().any(|r| matches!(r, FileResult::Report { report, .. } if !report.passed));
-    Ok(if errors {
-        2
-    } else if failed {
-        1
-    } else {
-        0
-    })
+    Ok(())
 }
 
-/// The options, and the config file's `exclude` patterns with the directory they are relative to.
-fn load_options(args: &Args) -> Result<(Options, Exclude), String> {
-    let config_path = match (&args.config, args.no_config) {
-        (Some(path), _) => Some(path.clone()),
-        (None, true) => None,
-        (None, false) => find_config(),
-    };
-    let (base, exclude) = match config_path {
-        Some(path) => {
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let input = OptionsInput::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            let dir = std::path::absolute(&path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
-            let exclude = Exclude::new(dir, input.exclude.clone().unwrap_or_default());
-            (input, exclude)
-        }
-        None => (OptionsInput::default(), Exclude::default()),
-    };
-    let options = base.merged(args.cli.clone()).resolve().map_err(|e| e.to_string())?;
-    Ok((options, exclude))
+/// `path`, or with `search` the first directory from here upward that has a file of that name.
+fn read_config(path: &str, search: bool) -> Option<Source> {
+    let path = if search { find_upward(path)? } else { PathBuf::from(path) };
+    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
+    Some(Source { path: path.display().to_string(), text })
 }
 
-fn find_config() -> Option<PathBuf> {
+fn find_upward(name: &str) -> Option<PathBuf> {
     let mut dir = std::env::current_dir().ok()?;
     loop {
-        let candidate = dir.join(".msk-connect-lint.json");
+        let candidate = dir.join(name);
         if candidate.is_file() {
             return Some(candidate);
         }
@@ -215,53 +65,48 @@ fn find_config() -> Option<PathBuf> {
     }
 }
 
-type Input = (String, Result<String, String>);
-
-fn collect_files(paths: &[String], exclude: &Exclude) -> Result<Vec<Input>, String> {
-    if paths.is_empty() || paths == ["-"] {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(vec![("-".to_string(), Ok(decode(bytes)))]);
-    }
+fn collect_files(paths: &[String], extensions: &[&str], exclude: &Exclude) -> Vec<Source> {
     let mut files = Vec::new();
     for path in paths {
         if path == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-            files.push(("-".to_string(), Ok(decode(bytes))));
+            let text = std::io::stdin().read_to_end(&mut bytes).map(|_| decode(bytes)).map_err(|e| e.to_string());
+            files.push(Source { path: path.clone(), text });
             continue;
         }
         let p = Path::new(path);
         if p.is_dir() {
-            read_walk(p, exclude, &mut files);
+            read_walk(p, extensions, exclude, &mut files);
         } else if has_glob_magic(path) && !p.exists() {
             let matches: Vec<String> = expand_glob(path).into_iter().filter(|m| !exclude.matches(Path::new(m))).collect();
             if matches.is_empty() {
-                files.push((path.clone(), Err("cannot read: no file matches this pattern".to_string())));
+                files.push(Source { path: path.clone(), text: Err("no file matches this pattern".to_string()) });
             }
             for found in matches {
                 if Path::new(&found).is_dir() {
-                    read_walk(Path::new(&found), exclude, &mut files);
+                    read_walk(Path::new(&found), extensions, exclude, &mut files);
                 } else {
-                    let read = std::fs::read(&found).map(decode).map_err(|e| format!("cannot read: {e}"));
-                    files.push((found, read));
+                    files.push(read(Path::new(&found)));
                 }
             }
         } else {
-            let read = std::fs::read(p).map(decode).map_err(|e| format!("cannot read: {e}"));
-            files.push((path.clone(), read));
+            files.push(read(p));
         }
     }
-    Ok(files)
+    files
 }
 
-fn read_walk(dir: &Path, exclude: &Exclude, files: &mut Vec<Input>) {
+fn read(path: &Path) -> Source {
+    let text = std::fs::read(path).map(decode).map_err(|e| e.to_string());
+    Source { path: path.display().to_string(), text }
+}
+
+fn read_walk(dir: &Path, extensions: &[&str], exclude: &Exclude, files: &mut Vec<Source>) {
     let mut found = Vec::new();
-    walk(dir, &mut found);
+    walk(dir, extensions, &mut found);
     found.sort();
     for file in found.into_iter().filter(|f| !exclude.matches(f)) {
-        let read = std::fs::read(&file).map(decode).map_err(|e| format!("cannot read: {e}"));
-        files.push((file.display().to_string(), read));
+        files.push(read(&file));
     }
 }
 
@@ -417,7 +262,7 @@ impl Exclude {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -426,8 +271,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| DIRECTORY_EXTENSIONS.contains(&e)) {
+            walk(&path, extensions, out);
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e)) {
             out.push(path);
         }
     }

@@ -307,6 +307,7 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             if verdict.plain_password {
                 link.cleartext_credentials = Some("the password in the connection string (authMechanism=PLAIN)".to_string());
             }
+            link = link.addressed_by(entry);
             if entry.key == "mongodb.connection.string" {
                 link.ignored.extend(verdict.ignored(config, entry));
             }

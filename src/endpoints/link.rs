@@ -86,6 +86,9 @@ pub struct Link {
     pub fix: Option<Fix>,
     pub weak_tls: Option<WeakTls>,
     pub trust: Trust,
+    /// The key holding the address, where the verdict is reported at another key (the setting
+    /// that turns a check off): the address is then this link's too.
+    pub address_key: Option<String>,
     pub ignored: Vec<Ignored>,
     /// The driver's or service's own documentation of the settings the verdict rests on; empty
     /// when the rule's references say it all.
@@ -107,6 +110,7 @@ impl Link {
             fix: None,
             weak_tls: None,
             trust: Trust::DefaultStore,
+            address_key: None,
             ignored: Vec::new(),
             references: &[],
         }
@@ -125,6 +129,16 @@ impl Link {
     pub fn on_hosts(mut self, hosts: &[String]) -> Link {
         self.loopback = !hosts.is_empty() && hosts.iter().all(|h| super::is_loopback(h));
         self
+    }
+
+    pub fn addressed_by(mut self, entry: &ConfigEntry) -> Link {
+        self.address_key = Some(entry.key.clone());
+        self
+    }
+
+    /// Whether this link reads `key`: as its own, or as the address it reports elsewhere.
+    pub fn reads(&self, key: &str) -> bool {
+        self.key == key || self.address_key.as_deref() == Some(key)
     }
 
     pub fn trusting(mut self, trust: Trust) -> Link {

@@ -1,17 +1,19 @@
 //! Every link a connector makes (databases, services, embedded Kafka clients), analysed once per
 //! connector. From the bottom: value parsers (`url`, `bootstrap`, `mongodb`), the link vocabulary
-//! (`link`), the driver and family tables (`modes`, and `jdbc`'s driver table), the analysers
-//! (`jdbc`, `debezium`, `managed`, `services`, `kafka`), and `analyze` here, which runs them.
-//! Analysers never import each other.
+//! (`link`), the driver and family tables (`modes`, and `jdbc`'s driver table) with `http`, the
+//! analysers (`jdbc`, `debezium`, `managed`, `services`, `kafka`), `schemes` (links under keys
+//! no analyser claimed), and `analyze` here, which runs them. Analysers never import each other.
 
 pub mod bootstrap;
 pub mod debezium;
+pub mod http;
 pub mod jdbc;
 pub mod kafka;
 pub mod link;
 pub mod managed;
 pub mod modes;
 pub mod mongodb;
+pub mod schemes;
 pub mod services;
 pub mod url;
 
@@ -28,6 +30,9 @@ pub fn analyze(connector: &Connector, assume: &Assumptions) -> Vec<Link> {
     debezium::links(connector, assume, &mut links);
     managed::links(connector, &mut links);
     services::links(connector, &mut links);
+    let mut unclaimed = Vec::new();
+    schemes::links(connector, assume, &links, &mut unclaimed);
+    links.extend(unclaimed);
     links
 }
 

@@ -2,18 +2,11 @@
 //! Splunk, object stores, Snowflake, schema registries), MongoDB, Redis, Neo4j, Couchbase,
 //! Cassandra, Solace and IBM MQ, Infinispan, and any other URL-valued key using `http://`.
 
+use super::http::{http_link, NoScheme};
 use super::link::{Link, LinkKind, Posture, Trust};
 use super::{mongodb, url};
-use crate::connector::{ConfigEntry, Connector, Family, Value};
+use crate::connector::{ConfigEntry, Connector, Family};
 use crate::finding::{Applicability, Edit};
-
-/// What a URL-valued key means when its value has no scheme.
-#[derive(Clone, Copy)]
-enum NoScheme {
-    Http,
-    Https,
-    Ignore,
-}
 
 pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     let mut handled: Vec<String> = Vec::new();
@@ -95,7 +88,6 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
     }
     infinispan(connector, out);
     camel(connector, out, &mut handled);
-    generic(connector, out, &handled);
     out.extend(trust_overrides(connector));
     for link in out.iter_mut().filter(|l| l.posture == Posture::HostnameUnverified) {
         if let Some((_, keys)) = TRUSTSTORES.iter().find(|(service, _)| *service == link.service) {
@@ -112,72 +104,6 @@ const TRUSTSTORES: [(&str, &[&str]); 5] = [
     ("IBM MQ", &["mq.ssl.truststore.location"]),
     ("HTTP endpoint", &["https.ssl.truststore.location"]),
 ];
-
-/// An `http(s)://` list value: plaintext when any URL it uses is `http://`.
-fn http_link(connector: &Connector, entry: &ConfigEntry, service: &str, no_scheme: NoScheme, credentials: Option<String>) -> Option<Link> {
-    let text = match &entry.value {
-        Value::Text(t) => t.trim().to_string(),
-        Value::Unknown { shown } => {
-            return Some(Link::new(
-                LinkKind::Service,
-                service,
-                entry,
-                Posture::Unknown,
-                format!("`{shown}` cannot be known from this input"),
-            ));
-        }
-    };
-    if text.is_empty() {
-        return None;
-    }
-    if text.starts_with("${") || is_placeholder(&text) {
-        return Some(Link::new(LinkKind::Service, service, entry, Posture::Unknown, "the URL is a reference or placeholder"));
-    }
-    let urls: Vec<&str> = text.split(',').map(str::trim).filter(|u| !u.is_empty()).collect();
-    let scheme = |u: &str| u.find("://").map(|i| u[..i].to_ascii_lowercase());
-    // Each URL keeps its own scheme: the Elasticsearch sink's docs say one https URL makes them
-    // all HTTPS, but its client builds every host from its own URL.
-    let plain: Vec<&str> = urls
-        .iter()
-        .copied()
-        .filter(|u| match scheme(u).as_deref() {
-            Some("http") => true,
-            None => matches!(no_scheme, NoScheme::Http),
-            _ => false,
-        })
-        .collect();
-    if plain.is_empty() {
-        return None;
-    }
-    let hosts: Vec<String> = plain.iter().flat_map(|u| url::parse(u).host_names()).collect();
-    let unschemed = plain.iter().any(|u| scheme(u).is_none());
-    let reason = if unschemed {
-        format!("`{}` has no scheme, which this connector reads as http://", plain[0])
-    } else {
-        format!("`{}` is plain HTTP", crate::redact::mask_embedded(plain[0]))
-    };
-    let secured: Vec<String> = urls
-        .iter()
-        .map(|u| match scheme(u).as_deref() {
-            Some("http") => format!("https://{}", &u[7..]),
-            None => format!("https://{u}"),
-            _ => u.to_string(),
-        })
-        .collect();
-    let userinfo = plain.iter().any(|u| url::parse(u).password.is_some()).then(|| "the user name and password in the URL".to_string());
-    let mut link = Link::new(LinkKind::Service, service, entry, Posture::Plaintext, reason).on_hosts(&hosts).fixed_by(
-        "Use https://",
-        Applicability::Unsafe,
-        vec![Edit::set(&connector.config, &entry.key, &secured.join(","))],
-    );
-    link.cleartext_credentials = userinfo.or(credentials);
-    Some(link)
-}
-
-/// `<ES_ENDPOINT>`, `_SERVER_`, `CHANGE_ME`: not a real address, so nothing to judge.
-fn is_placeholder(text: &str) -> bool {
-    text.contains('<') && text.contains('>') || text.chars().all(|c| c.is_ascii_uppercase() || c == '_')
-}
 
 fn truthy(connector: &Connector, key: &str) -> Option<bool> {
     connector.config.text(key).map(|v| v.trim().eq_ignore_ascii_case("true"))
@@ -293,7 +219,7 @@ fn redis(connector: &Connector, out: &mut Vec<Link>) {
             ),
             _ => return,
         };
-        link = link.on_hosts(&parsed.host_names());
+        link = link.on_hosts(&parsed.host_names()).addressed_by(entry);
         link.cleartext_credentials = credentials;
         out.push(link);
         return;
@@ -394,7 +320,7 @@ fn neo4j(connector: &Connector, out: &mut Vec<Link>) {
         ),
         _ => return,
     };
-    link = link.on_hosts(&parsed.host_names());
+    link = link.on_hosts(&parsed.host_names()).addressed_by(entry);
     link.cleartext_credentials = password;
     out.push(link);
 }
@@ -566,34 +492,6 @@ fn camel(connector: &Connector, out: &mut Vec<Link>, handled: &mut Vec<String>) 
                 )
                 .fixed_by("Use https", Applicability::Safe, vec![Edit::set(&connector.config, &entry.key, "https")]),
             );
-        }
-    }
-}
-
-/// Any other key whose value is an `http://` URL and whose name says it is an address.
-fn generic(connector: &Connector, out: &mut Vec<Link>, handled: &[String]) {
-    const SUFFIXES: [&str; 10] = ["url", "uri", "urls", "uris", "endpoint", "endpoints", "endpointoverride", "address", "server", "host"];
-    for entry in &connector.config.entries {
-        let key = entry.key.to_ascii_lowercase();
-        if handled.contains(&entry.key) || key.contains("proxy") || key == "connection.url" && connector.family == Family::Jdbc {
-            continue;
-        }
-        let last = key.rsplit(['.', '_', '-']).next().unwrap_or(&key);
-        if !SUFFIXES.iter().any(|s| last.ends_with(s)) {
-            continue;
-        }
-        let Some(text) = entry.text() else { continue };
-        if !text.split(',').any(|u| u.trim().to_ascii_lowercase().starts_with("http://")) {
-            continue;
-        }
-        // Camel kamelets use uriEndpointOverride only together with overrideEndpoint=true.
-        if let Some(prefix) = entry.key.strip_suffix("uriEndpointOverride") {
-            if !connector.config.text(&format!("{prefix}overrideEndpoint")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
-                continue;
-            }
-        }
-        if let Some(link) = http_link(connector, entry, "HTTP endpoint", NoScheme::Ignore, None) {
-            out.push(link);
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
         return Err(InputError::new(format!("empty input: expected {EXPECTED}"), 0));
     }
     match forced {
-        Some(Format::Properties | Format::MskWorkerConfiguration) => return read_properties(text, forced),
+        Some(Format::Properties | Format::MskWorkerConfiguration | Format::Mirrormaker2) => return read_properties(text, forced),
         Some(Format::TerraformHcl | Format::Strimzi) => return Err(not_supported_yet(text, forced)),
         Some(_) => return read_json(text, forced),
         None => {}
@@ -141,6 +141,18 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
     }
     let config = builder.build(InsertPoint::Properties { after });
     let class = config.text("connector.class").map(str::to_string);
+    if forced == Some(Format::Mirrormaker2) || (forced.is_none() && class.is_none() && is_mirrormaker2(&config)) {
+        let first = &entries[0];
+        return Ok(vec![Connector {
+            name: Some("MirrorMaker 2".to_string()),
+            format: Format::Mirrormaker2,
+            class: None,
+            family: Family::MirrorMaker,
+            location: Location { pointer: String::new(), span: first.key_span },
+            config,
+            cluster: None,
+        }]);
+    }
     if forced.is_none() && class.is_none() && !is_worker_config(&config) {
         let looks_like_key = |key: &str| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
         if let Some(odd) = entries.iter().find(|e| !looks_like_key(&e.key)) {
@@ -205,6 +217,13 @@ const WORKER_KEYS: [&str; 12] = [
     "offset.flush.interval.ms",
 ];
 
+/// `connect-mirror-maker.properties`: `clusters` names aliases, each with its bootstrap servers.
+fn is_mirrormaker2(config: &Config) -> bool {
+    config.text("clusters").is_some_and(|clusters| {
+        clusters.split(',').map(str::trim).any(|alias| !alias.is_empty() && config.get(&format!("{alias}.bootstrap.servers")).is_some())
+    })
+}
+
 pub(crate) fn is_worker_config(config: &Config) -> bool {
     // The Debezium Cassandra agent runs outside Kafka Connect but names itself this way.
     if config.get("connector.name").is_some() {
@@ -259,7 +278,7 @@ fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out
             out.push(connect_rest::flat_connector(text, node, pointer, Format::KafkaConnectConfig, None));
             Ok(())
         }
-        Format::Properties | Format::MskWorkerConfiguration | Format::TerraformHcl | Format::Strimzi => {
+        Format::Properties | Format::MskWorkerConfiguration | Format::Mirrormaker2 | Format::TerraformHcl | Format::Strimzi => {
             Err(InputError::new(format!("--format {} cannot read JSON input", format.name()), node.span.start))
         }
     }

@@ -1,4 +1,4 @@
-use super::destination::{diagnostic, links_of};
+use super::destination::diagnostic;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::endpoints::link::Posture;
 use crate::finding::{Category, Severity};
@@ -55,7 +55,7 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    for link in links_of(context) {
+    for link in context.links() {
         let Some(credentials) = &link.cleartext_credentials else { continue };
         if !matches!(link.posture, Posture::Plaintext | Posture::Fallback) {
             continue;

@@ -5,8 +5,10 @@ use crate::finding::{Category, Severity};
 
 declare_rule! {
     /// ## What it does
-    /// Finds database connections that encrypt but accept any certificate. By driver and
-    /// connector:
+    /// Finds database connections that encrypt but accept any certificate.
+    ///
+    ///
+    /// By driver and connector:
     ///
     /// <!-- catalogue -->
     ///

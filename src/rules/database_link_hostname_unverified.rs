@@ -9,7 +9,9 @@ declare_rule! {
     /// names the host. Reported as medium when the driver trusts the JVM's default public CA store
     /// (any certificate any public CA issued, for any name, then passes), and as low when it
     /// trusts a private CA the configuration names (`sslrootcert`, `trustCertificateKeyStoreUrl`,
-    /// `trustStore`, ...). By driver and connector:
+    /// `trustStore`, ...).
+    ///
+    /// By driver and connector:
     ///
     /// <!-- catalogue -->
     ///

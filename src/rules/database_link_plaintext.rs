@@ -11,7 +11,9 @@ declare_rule! {
     /// Debezium.
     /// Embedded databases (SQLite, H2 in memory or file) are not network links. When the URL
     /// cannot be known (a config-provider reference, a Terraform value) or the driver is one the
-    /// linter does not know, it says so at info level. By driver and connector:
+    /// linter does not know, it says so at info level.
+    ///
+    /// By driver and connector:
     ///
     /// <!-- catalogue -->
     ///

@@ -8,7 +8,9 @@ declare_rule! {
     /// Finds database TLS settings whose value the driver refuses, so the connector fails to
     /// start: a misspelt mode (`verify_full` for `verify-full`), an empty one, or a flag that is
     /// not a boolean. Read the way each driver reads them, as the conformance suite
-    /// (tests/conformance) found on the real drivers. By driver and connector:
+    /// (tests/conformance) found on the real drivers.
+    ///
+    /// By driver and connector:
     ///
     /// <!-- catalogue -->
     ///

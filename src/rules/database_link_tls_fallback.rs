@@ -7,8 +7,10 @@ declare_rule! {
     /// ## What it does
     /// Finds database connections that use TLS only when the server offers it and otherwise
     /// carry on in plaintext without a word. The Debezium version is read from the key names (1.x
-    /// uses `database.history.*`); the `assume.debezium` option states it. By driver and
-    /// connector:
+    /// uses `database.history.*`); the `assume.debezium` option states it.
+    ///
+    ///
+    /// By driver and connector:
     ///
     /// <!-- catalogue -->
     ///

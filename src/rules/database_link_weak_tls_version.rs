@@ -1,11 +1,13 @@
-use super::destination::{self, links_of};
+use super::destination;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::finding::{Category, Severity};
 
 declare_rule! {
     /// ## What it does
     /// Finds JDBC driver settings that allow TLS 1.0 or 1.1 (or SSL 3), in the URL or passed
-    /// through. The settings, by driver:
+    /// through.
+    ///
+    /// The settings, by driver:
     ///
     /// <!-- catalogue -->
     ///
@@ -44,7 +46,7 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    for link in links_of(context) {
+    for link in context.links() {
         let Some(weak) = &link.weak_tls else { continue };
         out.push(
             Diagnostic::at(

@@ -3,20 +3,16 @@
 
 use super::{Catalogue, Context, Diagnostic, Downgrade};
 use crate::endpoints::{
-    self, debezium, jdbc,
+    debezium, jdbc,
     link::{Link, LinkKind, Posture, Trust},
     managed,
     modes::ModeTable,
 };
 
-pub fn links_of<'a>(context: &'a Context) -> &'a [Link] {
-    context.links.get_or_init(|| endpoints::analyze(context.connector, context.assume))
-}
-
 /// Reports every link of `kind` with `posture`; `Unknown` links are reported by the rule for
 /// plaintext links, as info ("cannot verify").
 pub fn report(context: &Context, kind: LinkKind, posture: Posture, help: &str, out: &mut Vec<Diagnostic>) {
-    for link in links_of(context) {
+    for link in context.links() {
         if link.kind != kind {
             continue;
         }
@@ -74,7 +70,7 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
 /// Whether this connector sends anything over a plaintext network link (for rules whose
 /// severity rises when it does).
 pub fn has_plaintext_link(context: &Context) -> bool {
-    let destination = links_of(context).iter().any(|l| matches!(l.posture, Posture::Plaintext | Posture::Fallback) && !l.loopback);
+    let destination = context.links().iter().any(|l| matches!(l.posture, Posture::Plaintext | Posture::Fallback) && !l.loopback);
     let cluster = context.connector.cluster.as_ref().is_some_and(|c| match c.encryption().and_then(|v| v.text()) {
         Some(text) => text.trim().eq_ignore_ascii_case("PLAINTEXT"),
         None => c.defaults_apply,

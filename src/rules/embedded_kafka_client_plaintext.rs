@@ -1,9 +1,6 @@
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
-use crate::connector::{ConfigEntry, Value};
-use crate::endpoints::bootstrap::MskAuth;
-use crate::endpoints::kafka::{
-    bootstrap_facts, iam_edits, iam_is_implied, protocol_is_plaintext, EMBEDDED_CLIENTS, OVERRIDE_PREFIXES,
-};
+use crate::connector::{Config, ConfigEntry, Value};
+use crate::endpoints::kafka::{iam_edits, protocol_is_plaintext, KafkaLink, Protocol};
 use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
 declare_rule! {
@@ -13,7 +10,8 @@ declare_rule! {
     /// `admin.override.`), Debezium's schema history clients (`schema.history.internal.producer.`
     /// and `.consumer.`; `database.history.` in Debezium 1.x) and its Kafka signal channel
     /// (`signal.kafka.bootstrap.servers` with `signal.consumer.`), MirrorMaker 2 (`source.cluster.`,
-    /// `target.cluster.`), Confluent's license topic client (`confluent.topic.`), the HTTP sink's
+    /// `target.cluster.`; in dedicated mode, `connect-mirror-maker.properties`, each alias of `clusters`
+    /// with its `<alias>.` settings or the top-level ones), Confluent's license topic client (`confluent.topic.`), the HTTP sink's
     /// reporter (`reporter.admin.`, `reporter.producer.`) and Replicator (`src.kafka.`,
     /// `dest.kafka.`), and the Debezium Cassandra agent (`kafka.producer.`). A client is plaintext when its `security.protocol` is `PLAINTEXT` or
     /// `SASL_PLAINTEXT`, or when its bootstrap servers are set and `security.protocol` is not:
@@ -74,115 +72,86 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    let connector = context.connector;
-    if connector.is_worker() {
+    if context.connector.is_worker() {
         return;
     }
-    let config = &connector.config;
-    for prefix in OVERRIDE_PREFIXES {
-        let Some(entry) = config.get(&format!("{prefix}security.protocol")) else { continue };
-        report_explicit(context, entry, prefix, None, "the connector's own client override", out);
-    }
-    for client in &EMBEDDED_CLIENTS {
-        let bootstrap = config.get(client.bootstrap_key).filter(|e| e.text().is_none_or(|t| !t.trim().is_empty()));
+    let config = &context.connector.config;
+    for link in context.kafka_links() {
         let mut missing = Vec::new();
-        for prefix in client.prefixes {
-            match config.get(&format!("{prefix}security.protocol")) {
-                Some(entry) => report_explicit(context, entry, prefix, bootstrap, client.label, out),
-                None if bootstrap.is_some() => missing.push(*prefix),
-                None => {}
+        for client in &link.clients {
+            match &client.protocol {
+                Protocol::Stated(entry) => report_stated(context, link, entry, &client.prefix, out),
+                Protocol::Default => missing.push(client.prefix.as_str()),
             }
         }
-        let Some(bootstrap) = bootstrap else { continue };
-        if missing.is_empty() {
-            continue;
-        }
+        let Some(bootstrap) = link.bootstrap.filter(|_| !missing.is_empty()) else { continue };
         let keys: Vec<String> = missing.iter().map(|p| format!("{p}security.protocol")).collect();
-        let facts = bootstrap_facts(&bootstrap.value);
-        let consequence = match facts.as_ref().and_then(|f| f.msk_tls) {
+        let consequence = match link.facts.as_ref().and_then(|f| f.msk_tls) {
             Some(true) => " (against this MSK TLS listener it cannot even connect)",
             _ => "",
         };
         let message = format!(
-            "{}: {} is set but {} {}, so {} in PLAINTEXT, Kafka's default; these clients do not inherit the worker's security settings{consequence}",
-            client.label,
-            client.bootstrap_key,
+            "{}: {} is set but {} {}, so {} in PLAINTEXT, Kafka's default; {}{consequence}",
+            link.label,
+            bootstrap.key,
             keys.join(" and "),
             if keys.len() == 1 { "is not" } else { "are not" },
             if keys.len() == 1 { "that client connects" } else { "those clients connect" },
+            link.scope,
         );
-        let (fix_title, applicability, edits) = secure_edits(context, &missing, Some(bootstrap));
         out.push(
-            Diagnostic::at_entry(bootstrap, message, help(context, Some(bootstrap)))
-                .with_fix(Fix::new(fix_title, applicability, edits))
-                .downgraded(loopback(Some(bootstrap))),
+            Diagnostic::at_entry(bootstrap, message, help(link))
+                .with_fix(secure(config, link, &missing))
+                .downgraded(link.loopback().then_some(Downgrade::Loopback)),
         );
     }
 }
 
-fn report_explicit(
-    context: &Context,
-    entry: &ConfigEntry,
-    prefix: &str,
-    bootstrap: Option<&ConfigEntry>,
-    label: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn report_stated(context: &Context, link: &KafkaLink, entry: &ConfigEntry, prefix: &str, out: &mut Vec<Diagnostic>) {
     let config = &context.connector.config;
     match &entry.value {
         Value::Unknown { shown } => out.push(
             Diagnostic::at_entry(
                 entry,
-                format!("{label}: {} is `{shown}`, which cannot be known from this input", entry.key),
+                format!("{}: {} is `{shown}`, which cannot be known from this input", link.label, entry.key),
                 "Check that it resolves to SSL or SASL_SSL",
             )
             .downgraded(Some(Downgrade::Unverifiable)),
         ),
         Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
-            let message = format!("{label}: {} is `{}`, so this client's data crosses the network unencrypted", entry.key, protocol.trim());
-            let (title, applicability, edits) =
-                if protocol.trim().eq_ignore_ascii_case("SASL_PLAINTEXT") && !iam_is_implied(context.connector, bootstrap) {
-                    ("Use SASL_SSL".to_string(), Applicability::Unsafe, vec![Edit::set(config, &entry.key, "SASL_SSL")])
-                } else {
-                    secure_edits(context, &[prefix], bootstrap)
-                };
+            let message =
+                format!("{}: {} is `{}`, so this client's data crosses the network unencrypted", link.label, entry.key, protocol.trim());
+            let fix = if protocol.trim().eq_ignore_ascii_case("SASL_PLAINTEXT") && !link.iam_implied() {
+                Fix::new("Use SASL_SSL", Applicability::Unsafe, vec![Edit::set(config, &entry.key, "SASL_SSL")])
+            } else {
+                secure(config, link, &[prefix])
+            };
             out.push(
-                Diagnostic::at_entry(entry, message, help(context, bootstrap))
-                    .with_fix(Fix::new(title, applicability, edits))
-                    .downgraded(loopback(bootstrap)),
+                Diagnostic::at_entry(entry, message, help(link))
+                    .with_fix(fix)
+                    .downgraded(link.loopback().then_some(Downgrade::Loopback)),
             );
         }
         Value::Text(_) => {}
     }
 }
 
-fn secure_edits(
-    context: &Context,
-    prefixes: &[&str],
-    bootstrap: Option<&ConfigEntry>,
-) -> (String, Applicability, Vec<crate::finding::Edit>) {
-    let connector = context.connector;
-    let config = &connector.config;
-    if iam_is_implied(connector, bootstrap) {
-        let cluster_iam = connector.cluster.as_ref().is_some_and(|c| c.uses_iam());
-        let applicability = if cluster_iam { Applicability::Safe } else { Applicability::Unsafe };
-        return ("Use MSK IAM authentication over TLS (SASL_SSL)".to_string(), applicability, iam_edits(config, prefixes));
+/// MSK IAM when the link implies it (safe when the connector's own link already is IAM), else TLS
+/// (safe only against the MSK TLS listener).
+fn secure(config: &Config, link: &KafkaLink, prefixes: &[&str]) -> Option<Fix> {
+    if link.iam_implied() {
+        let applicability = if link.cluster_iam { Applicability::Safe } else { Applicability::Unsafe };
+        return Fix::new("Use MSK IAM authentication over TLS (SASL_SSL)", applicability, iam_edits(config, prefixes));
     }
-    let tls_listener =
-        bootstrap.and_then(|b| bootstrap_facts(&b.value)).is_some_and(|f| f.msk_tls == Some(true) && f.msk_auth == Some(MskAuth::None));
-    let applicability = if tls_listener { Applicability::Safe } else { Applicability::Unsafe };
+    let applicability = if link.tls_listener() { Applicability::Safe } else { Applicability::Unsafe };
     let edits = prefixes.iter().map(|p| Edit::set(config, &format!("{p}security.protocol"), "SSL")).collect();
-    ("Use TLS (security.protocol=SSL)".to_string(), applicability, edits)
+    Fix::new("Use TLS (security.protocol=SSL)", applicability, edits)
 }
 
-fn help(context: &Context, bootstrap: Option<&ConfigEntry>) -> String {
-    if iam_is_implied(context.connector, bootstrap) {
+fn help(link: &KafkaLink) -> String {
+    if link.iam_implied() {
         "Give the client the MSK IAM settings: security.protocol=SASL_SSL, sasl.mechanism=AWS_MSK_IAM, the IAM login module and callback handler".to_string()
     } else {
         "Set security.protocol to SSL (or SASL_SSL with SASL) and point the bootstrap servers at a TLS listener".to_string()
     }
-}
-
-fn loopback(bootstrap: Option<&ConfigEntry>) -> Option<Downgrade> {
-    bootstrap.and_then(|b| bootstrap_facts(&b.value)).filter(|f| f.all_loopback).map(|_| Downgrade::Loopback)
 }

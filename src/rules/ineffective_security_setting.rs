@@ -1,4 +1,3 @@
-use super::destination::links_of;
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
 use crate::connector::{Connector, Family};
 use crate::endpoints::debezium::{TlsSetting, TLS_SETTINGS};
@@ -230,7 +229,7 @@ fn rename(
 /// What the link analysers found their drivers ignore (Connector/J's legacy flags next to
 /// `sslMode`, MongoDB options the Java driver does not implement).
 fn ignored_by_drivers(context: &Context, out: &mut Vec<Diagnostic>) {
-    for link in links_of(context) {
+    for link in context.links() {
         for ignored in &link.ignored {
             out.push(
                 Diagnostic::at(link.location.clone(), Some(&link.key), ignored.message.clone(), ignored.help.clone())

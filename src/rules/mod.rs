@@ -4,8 +4,11 @@
 mod destination;
 mod msk_recreate;
 
-use crate::connector::{ConfigEntry, Connector, Location};
+use crate::connector::{Assumptions, ConfigEntry, Connector, Location};
+use crate::endpoints::kafka::{self, KafkaLink};
+use crate::endpoints::{self, link::Link};
 use crate::finding::{Category, Fix, Remediation, Severity};
+use std::cell::OnceCell;
 
 /// Declares each rule's module and lists its `RULE` in `RULES`, in code order.
 macro_rules! rules {
@@ -181,14 +184,27 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub connector: &'a Connector,
     pub all: &'a [Connector],
-    pub assume: &'a crate::connector::Assumptions,
-    /// The connector's destination links, analysed once for all the rules that read them.
-    pub links: std::cell::OnceCell<Vec<crate::endpoints::link::Link>>,
+    pub assume: &'a Assumptions,
+    /// The connector's destination and Kafka links, analysed once for all the rules that read them.
+    links: OnceCell<Vec<Link>>,
+    kafka: OnceCell<Vec<KafkaLink<'a>>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a crate::connector::Assumptions) -> Self {
-        Context { connector, all, assume, links: std::cell::OnceCell::new() }
+    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a Assumptions) -> Self {
+        Context { connector, all, assume, links: OnceCell::new(), kafka: OnceCell::new() }
+    }
+
+    pub fn links(&self) -> &[Link] {
+        self.links.get_or_init(|| endpoints::analyze(self.connector, self.assume))
+    }
+
+    /// A worker's link to its cluster, or the links of the Kafka clients a connector makes itself.
+    pub fn kafka_links(&self) -> &[KafkaLink<'a>] {
+        self.kafka.get_or_init(|| match self.connector.is_worker() {
+            true => kafka::worker_link(self.connector).into_iter().collect(),
+            false => kafka::connector_links(self.connector),
+        })
     }
 }
 

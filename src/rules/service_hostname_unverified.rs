@@ -15,7 +15,10 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// Any certificate from a trusted CA passes, whoever it names: a certificate issued for
-    /// another service by the same (often internal or public) CA is enough to sit in the middle.
+    /// another service by the same CA is enough to sit in the middle. Reported as medium when the
+    /// client trusts the JVM's default public CA store (then a certificate any public CA issued,
+    /// for any name, passes) and as low when it trusts a private CA the configuration names
+    /// (`connection.ssl.truststore`, `couchbase.trust.store.path`, `ssl.truststore.path`, ...).
     ///
     /// ## Example
     /// ```properties

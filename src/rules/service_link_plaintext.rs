@@ -18,9 +18,13 @@ declare_rule! {
     /// connectors without `ssl.enabled`; Neo4j `bolt://` / `neo4j://` without encryption;
     /// Couchbase without `couchbase.enable.tls`; Cassandra with `ssl.provider=None` (the
     /// default) or without `cassandra.ssl.enabled`; Solace `tcp://` / `smf://`; IBM MQ without
-    /// `mq.ssl.cipher.suite`; Infinispan Hot Rod without `use_ssl`; and any other URL-valued key
-    /// (`*.url`, `*.uri`, `*.endpoint`, ...) pointing at `http://`. Proxy settings are left
-    /// alone (an HTTP proxy tunnels TLS). Values that cannot be known are reported as info.
+    /// `mq.ssl.cipher.suite`; Infinispan Hot Rod without `use_ssl`. Under any other key, of any
+    /// connector class (older, forked and in-house connectors name their keys freely), a value
+    /// that starts with a plaintext scheme is a link too: `http://`, `ws://`, `ftp://`,
+    /// `ldap://`, `amqp://`, `mqtt://`, `redis://`, `bolt://`, `neo4j://`, `mongodb://` without
+    /// TLS (and `jdbc:` URLs, reported by the database rules); a family's own reading of a key
+    /// wins. Proxy settings are left alone (an HTTP proxy tunnels TLS), and so are namespaces.
+    /// Values that cannot be known are reported as info.
     ///
     /// ## Why is this bad?
     /// Everything the connector sends or fetches crosses the network in the clear: documents
@@ -55,7 +59,7 @@ declare_rule! {
         category: Category::PlaintextTransport,
         fix: FixAvailability::Sometimes,
         compliance: &["PCI DSS v4.0.1/4.2.1", "CWE-319"],
-        covers: &["Elasticsearch", "OpenSearch", "HTTP sinks", "Splunk", "S3 (Confluent, Aiven, Lenses)", "Snowflake", "MongoDB (mongo-kafka, Debezium)", "Redis", "Neo4j", "Couchbase", "Cassandra", "Solace and IBM MQ", "InfluxDB", "Infinispan", "Camel AWS kamelets", "Schema registries", "Any URL-valued setting"],
+        covers: &["Elasticsearch", "OpenSearch", "HTTP sinks", "Splunk", "S3 (Confluent, Aiven, Lenses)", "Snowflake", "MongoDB (mongo-kafka, Debezium)", "Redis", "Neo4j", "Couchbase", "Cassandra", "Solace and IBM MQ", "InfluxDB", "Infinispan", "Camel AWS kamelets", "Schema registries", "URLs under any key, any connector"],
         superseded_by: &["MSK111"],
         check: check,
     };

@@ -1,16 +1,7 @@
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{Config, Value};
-use crate::endpoints::kafka::{bootstrap_facts, protocol_is_plaintext};
+use crate::endpoints::kafka::{protocol_is_plaintext, Protocol, WORKER_CLIENTS};
 use crate::finding::{Applicability, Category, Edit, Fix, Severity};
-
-/// The worker's clients and the prefix of each. `admin.` falls back to the top level; the
-/// producers of source tasks and the consumers of sink tasks do not.
-const CLIENTS: [(&str, &str, bool); 4] = [
-    ("", "the worker's own clients (group membership, config, offset and status topics)", false),
-    ("producer.", "the producers of source tasks", false),
-    ("consumer.", "the consumers of sink tasks", false),
-    ("admin.", "the admin clients (topic creation, dead letter queues)", true),
-];
 
 declare_rule! {
     /// ## What it does
@@ -71,20 +62,20 @@ declare_rule! {
 }
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    let connector = context.connector;
-    if !connector.is_worker() {
+    if !context.connector.is_worker() {
         return;
     }
-    let config = &connector.config;
-    let Some(bootstrap) = config.get("bootstrap.servers").filter(|e| e.text().is_none_or(|t| !t.trim().is_empty())) else { return };
-    let downgrade = bootstrap_facts(&bootstrap.value).filter(|f| f.all_loopback).map(|_| Downgrade::Loopback);
+    let config = &context.connector.config;
+    let Some(link) = context.kafka_links().first() else { return };
+    let Some(bootstrap) = link.bootstrap else { return };
+    let downgrade = link.loopback().then_some(Downgrade::Loopback);
     let source = secure_source(config);
     let mut implicit = Vec::new();
     let mut implicit_prefixes = Vec::new();
-    for (prefix, label, inherits) in CLIENTS {
-        let key = format!("{prefix}security.protocol");
-        match config.get(&key) {
-            Some(entry) => match &entry.value {
+    for client in &link.clients {
+        let key = format!("{}security.protocol", client.prefix);
+        match &client.protocol {
+            Protocol::Stated(entry) => match &entry.value {
                 Value::Unknown { shown } => out.push(
                     Diagnostic::at_entry(
                         entry,
@@ -94,11 +85,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     .downgraded(Some(Downgrade::Unverifiable)),
                 ),
                 Value::Text(protocol) if protocol_is_plaintext(protocol.trim()) => {
-                    let (title, applicability, edits) = edits_for(config, &[prefix], source.as_deref());
+                    let (title, applicability, edits) = edits_for(config, &[client.prefix.as_str()], source.as_deref());
                     out.push(
                         Diagnostic::at_entry(
                             entry,
-                            format!("{key} is `{}`: {label} send their data unencrypted", protocol.trim()),
+                            format!("{key} is `{}`: {} send their data unencrypted", protocol.trim(), client.label),
                             help(source.as_deref()),
                         )
                         .with_fix(Fix::new(title, applicability, edits))
@@ -107,10 +98,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 Value::Text(_) => {}
             },
-            None if inherits => {}
-            None => {
-                implicit.push(format!("{label} ({key} is not set)"));
-                implicit_prefixes.push(prefix);
+            Protocol::Default if client.inherits => {}
+            Protocol::Default => {
+                implicit.push(format!("{} ({key} is not set)", client.label));
+                implicit_prefixes.push(client.prefix.as_str());
             }
         }
     }
@@ -140,7 +131,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The prefix of a client already on SSL/SASL_SSL, whose settings the others can copy.
 fn secure_source(config: &Config) -> Option<String> {
-    CLIENTS
+    WORKER_CLIENTS
         .iter()
         .map(|c| c.0)
         .find(|prefix| {

@@ -127,7 +127,7 @@ describe('fix', () => {
   test('safe fixes by default, keeping the text', () => {
     const result = fix(LOW_FIXABLE);
     assertPlain(result);
-    assert.equal(result.output, CLEAN.replace(/\n$/, '\n') + 'src.kafka.ssl.endpoint.identification.algorithm=https\n');
+    assert.equal(result.output, LOW_FIXABLE.replace('identification.algorithm=\n', 'identification.algorithm=https\n'));
     assert.deepEqual(result.applied.map((f) => f.code), ['MSK012']);
     assert.deepEqual(result.remaining.findings, []);
   });

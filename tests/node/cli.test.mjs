@@ -48,6 +48,8 @@ const cases = [
   [['.', '--format', 'json']],
   [['.', '--format', 'sarif']],
   [['.', '--format', 'github']],
+  [['.', '--format', 'gitlab']],
+  [['.', '--format', 'junit']],
   [['--format=json', 'critical.properties', 'broken.json']],
   [['--format', 'properties', 'rest.json']],
   [['--format', 'kafka-connect-rest', 'rest.json']],
@@ -72,6 +74,9 @@ const cases = [
   [['--version']],
   [['--help']],
   [['-h']],
+  [['--help', '--bogus']],
+  [['--bogus', '--help']],
+  [['--version', '--diff']],
   [['--bogus']],
   [['--bogus=1']],
   [['--format']],
@@ -189,7 +194,7 @@ describe('flags and exit codes', () => {
     assert.match(stdout, /^critical\.properties:3:29: MSK011 \[critical\] .+$/m);
     assert.match(stdout, /^ {2}help: .+$/m);
     assert.match(stdout, /^broken\.json:4:1: error: .+$/m);
-    assert.match(stdout, /^Found \d+ findings in 3 files \(1 critical, 0 high, \d+ medium, 1 low, 0 info\); 1 file could not be read$/m);
+    assert.match(stdout, /^Found 3 findings in 3 files \(1 critical, 0 high, 1 medium, 1 low, 0 info\); 1 file could not be read$/m);
     assert.match(runCli(['clean.properties'], { cwd: dir }).stdout, /^No findings in 1 file$/m);
   });
 
@@ -280,17 +285,24 @@ describe('flags and exit codes', () => {
     }
   });
 
-  test('a write error is reported, exit 2', () => {
-    const fixDir = scratch(tree);
-    cpSync(join(fixDir, 'low.properties'), join(fixDir, 'ro.properties'));
-    spawnSync('chmod', ['a-w', join(fixDir, 'ro.properties')]);
-    writeFileSync(join(fixDir, 'probe'), '');
-    const result = runCli(['--fix', 'ro.properties'], { cwd: fixDir });
+  test('a write error is reported and ends the run, exit 2, as natively', () => {
+    const readOnly = () => {
+      const fixDir = scratch(tree);
+      cpSync(join(fixDir, 'low.properties'), join(fixDir, 'ro.properties'));
+      spawnSync('chmod', ['a-w', join(fixDir, 'ro.properties')]);
+      writeFileSync(join(fixDir, 'probe'), '');
+      return fixDir;
+    };
+    const result = runCli(['--fix', 'ro.properties'], { cwd: readOnly() });
     if (process.getuid?.() === 0) {
       assert.equal(result.status, 0, 'root writes anyway');
     } else {
       assert.equal(result.status, 2);
       assert.match(result.stderr, /ro\.properties: cannot write: Permission denied \(os error 13\)/);
+      const args = ['--fix', 'low.properties', 'ro.properties', 'rest.json'];
+      const [jsDir, rustDir] = [readOnly(), readOnly()];
+      assert.deepEqual(runCli(args, { cwd: jsDir }), runNative(args, { cwd: rustDir }));
+      assert.notEqual(readFileSync(join(jsDir, 'low.properties'), 'utf8'), LOW_FIXABLE, 'written before the failure');
     }
   });
 });

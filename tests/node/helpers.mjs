@@ -25,8 +25,9 @@ src.kafka.bootstrap.servers=kafka-src.internal.example.com:9093
 src.kafka.security.protocol=SSL
 `;
 
-/** Low only (MSK012, host name verification off), with a safe fix. */
-export const LOW_FIXABLE = `${CLEAN}src.kafka.ssl.endpoint.identification.algorithm=
+/** Low only (MSK012, host name verification off against a private CA), with a safe fix. */
+export const LOW_FIXABLE = `${CLEAN}src.kafka.ssl.truststore.location=/etc/kafka/truststore.jks
+src.kafka.ssl.endpoint.identification.algorithm=
 `;
 
 /** The REST body form of CRITICAL. */

@@ -87,7 +87,7 @@ test('GitHub annotations: ::level file=,line=,col=,endLine=,endColumn=,title=::m
     assert.doesNotMatch(m[8], /[\r\n]/);
   }
   assert.ok(lines.some((l) => /^::error file=\.\/critical\.properties,line=3,col=29,endLine=3,endColumn=\d+,title=MSK011 sasl-plain-over-plaintext \[critical\]::/.test(l)));
-  assert.ok(lines.some((l) => /^::warning file=\.\/low\.properties,line=4,.*title=MSK012 /.test(l)));
+  assert.ok(lines.some((l) => /^::warning file=\.\/low\.properties,line=5,.*title=MSK012 /.test(l)));
   assert.ok(lines.some((l) => /^::error file=\.\/broken\.json,line=4,col=1,title=msk-connect-lint%3A input error::/.test(l)));
   assert.ok(lines.some((l) => l.includes('file=./a%2Cb%3Ac.json,')), 'commas and colons in properties are escaped');
   assert.ok(!stdout.includes('ok.properties'), 'no line for a clean file');
