@@ -240,6 +240,13 @@ fn configs(case: &Case, dir: &str) -> Vec<(&'static str, String)> {
         let _ = writeln!(confluent, "connection.{n}={}", fill(v));
     }
     let mut out = vec![("confluent-jdbc", confluent)];
+    // `database.url` with `driver.<p>`, as Debezium's JDBC-URL connectors pass them; the class is
+    // one no family claims, so only the JDBC reading speaks.
+    let mut driver = format!("connector.class=com.example.connect.JdbcSource\ndatabase.url={}\n", fill(&case.url_text("localhost:5432")));
+    for (n, v) in &case.passed {
+        let _ = writeln!(driver, "driver.{n}={}", fill(v));
+    }
+    out.push(("driver-passthrough", driver));
     if case.db == "postgresql" && case.url.is_empty() && !case.passed.iter().any(|(n, _)| n.eq_ignore_ascii_case("ssl")) {
         let mut debezium = "connector.class=io.debezium.connector.postgresql.PostgresConnector\ntopic.prefix=conformance\n\
              database.hostname=localhost\ndatabase.port=5432\ndatabase.user=postgres\ndatabase.dbname=postgres\n"
