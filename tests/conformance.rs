@@ -83,6 +83,10 @@ fn postgres_sets() -> Vec<(Vec<(String, String)>, bool)> {
             sets.push((pairs(&[(name, mode)]), false));
         }
     }
+    // Percent-encoded and padded values: pgJDBC decodes URL values and compares them untrimmed.
+    for encoded in ["verify%2Dfull", "require%20", "%20require", "verify-full%00"] {
+        sets.push((pairs(&[("sslmode", encoded)]), false));
+    }
     for bad in ["", "verifyfull", "on", "true", "none"] {
         sets.push((pairs(&[("sslmode", bad)]), false));
     }
@@ -151,6 +155,9 @@ fn mariadb_sets() -> Vec<(Vec<(String, String)>, bool)> {
         sets.push((pairs(&[("useSsl", "true"), ("disableSslHostnameVerification", value)]), false));
     }
     sets.push((pairs(&[("useSSL", "1"), ("trustServerCertificate", "true")]), false));
+    for padded in ["true%20", "%20true", "%74rue"] {
+        sets.push((pairs(&[("useSsl", padded)]), false));
+    }
     sets.push((pairs(&[("useSsl", "false"), ("trustServerCertificate", "true")]), false));
     sets.push((pairs(&[("sslMode", "bogus")]), false));
     sets.push((pairs(&[("useSsl", "true"), ("sslMode", "disable")]), false));

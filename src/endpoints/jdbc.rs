@@ -67,6 +67,17 @@ impl Names {
     }
 }
 
+/// How a driver reads property values in the URL.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Values {
+    /// Percent-decoded, spaces around them dropped.
+    Trimmed,
+    /// Percent-decoded, spaces kept (pgJDBC 42.5.5: `sslmode=%20require` is refused).
+    Decoded,
+    /// As written (Connector/J 2.7.6: `useSsl=%74rue` is refused).
+    Raw,
+}
+
 /// MariaDB Connector/J 2.x reads names as written (and `useSSL` for `useSsl`), has no `sslMode`,
 /// and refuses a flag that is not a boolean. Confirmed on 2.7.6.
 pub const MARIADB_2_NAMES: Names = Names::Exact {
@@ -113,6 +124,7 @@ pub struct Driver {
     pub notes: &'static [(Posture, &'static str)],
     pub references: &'static [&'static str],
     pub names: Names,
+    pub values: Values,
     /// The driver versions the conformance suite (tests/conformance) ran these facts against;
     /// facts of drivers without one come from their source and docs.
     pub confirmed: Option<&'static str>,
@@ -143,6 +155,7 @@ pub static DRIVERS: [Driver; 10] = [
         ],
         references: &["https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -169,6 +182,7 @@ pub static DRIVERS: [Driver; 10] = [
         ],
         references: &["https://mariadb.com/kb/en/about-mariadb-connector-j/#tls-parameters"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: Some("Connector/J 2.7.6 (2.x flags); the 3.x sslMode from the 3.x source"),
     },
     Driver {
@@ -195,6 +209,7 @@ pub static DRIVERS: [Driver; 10] = [
         ],
         references: &["https://jdbc.postgresql.org/documentation/ssl/"],
         names: Names::Exact { aliases: &[], known: &["sslmode", "ssl", "sslfactory", "sslhostnameverifier", "sslrootcert"] },
+        values: Values::Decoded,
         confirmed: Some("pgJDBC 42.5.5"),
     },
     Driver {
@@ -215,6 +230,7 @@ pub static DRIVERS: [Driver; 10] = [
         ],
         references: &["https://learn.microsoft.com/en-us/sql/connect/jdbc/setting-the-connection-properties"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -232,6 +248,7 @@ pub static DRIVERS: [Driver; 10] = [
         notes: &[],
         references: &["https://jtds.sourceforge.net/faq.html#urlFormat"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -254,6 +271,7 @@ pub static DRIVERS: [Driver; 10] = [
         ],
         references: &["https://docs.oracle.com/en/database/oracle/oracle-database/19/jjdbc/client-side-security.html"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -278,6 +296,7 @@ pub static DRIVERS: [Driver; 10] = [
         ],
         references: &["https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -299,6 +318,7 @@ pub static DRIVERS: [Driver; 10] = [
         notes: &[(Posture::HostnameUnverified, "unless `sslClientHostnameValidation=BASIC` is set too (Db2 clients 11.5.6 and later)")],
         references: &["https://www.ibm.com/docs/en/db2/11.5?topic=pdjc-common-data-server-driver-jdbc-sqlj-properties-all-database-products"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -320,6 +340,7 @@ pub static DRIVERS: [Driver; 10] = [
         notes: &[(Posture::CertificateUnverified, "`sslmode=none`")],
         references: &["https://clickhouse.com/docs/integrations/language-clients/java/jdbc"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
     Driver {
@@ -337,6 +358,7 @@ pub static DRIVERS: [Driver; 10] = [
         notes: &[],
         references: &["https://docs.snowflake.com/en/developer-guide/jdbc/jdbc-parameters"],
         names: Names::AnyCase,
+        values: Values::Trimmed,
         confirmed: None,
     },
 ];
@@ -398,12 +420,18 @@ struct Props<'a> {
     params: &'a [Param],
     passthrough: &'a Passthrough<'a>,
     names: Names,
+    values: Values,
 }
 
 impl<'a> Props<'a> {
     fn get(&self, name: &str) -> Option<(String, Source<'a>)> {
         if let Some(p) = self.params.iter().rev().find(|p| self.names.matches(&p.name, name)) {
-            return Some((p.value.trim().to_string(), Source::Url));
+            let value = match self.values {
+                Values::Trimmed => p.value.trim().to_string(),
+                Values::Decoded => url::decode(&p.raw),
+                Values::Raw => p.raw.clone(),
+            };
+            return Some((value, Source::Url));
         }
         let entry = self.passthrough.get(name, self.names)?;
         Some((entry.text()?.trim().to_string(), Source::Passed(entry)))
@@ -501,7 +529,13 @@ impl Url<'_> {
     fn by_mode(&self) -> Option<Link> {
         let (name, table) = self.driver.mode?;
         let value = self.props.value(name)?;
+        let padded = self.props.values != Values::Trimmed && value.trim() != value;
         let (posture, why) = match table.posture(&value) {
+            // The table trims; this driver compares the value with its spaces.
+            (_, _) if padded && table.refused_by.is_some() && self.driver.confirmed.is_some() => (
+                Posture::Refused,
+                format!("{value:?} keeps its spaces for {}, so it is not one of {}; the driver refuses it", self.driver.name, table.reader),
+            ),
             // A shared table's refusal holds only for drivers the suite ran (not the Redshift driver).
             (Posture::Refused, _) if self.driver.confirmed.is_none() => {
                 (Posture::Unknown, format!("not one of {}", table.modes.iter().map(|m| m.value).collect::<Vec<_>>().join(", ")))
@@ -559,8 +593,8 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
     };
     let (params, hosts) = parse_params(driver.syntax, &text, rest);
     let mariadb_2 = driver.id == DriverId::Mariadb && assume.mariadb_connector_j_2();
-    let names = if mariadb_2 { MARIADB_2_NAMES } else { driver.names };
-    let url = Url { driver, props: Props { params: &params, passthrough, names }, text, connector, entry, passthrough, hosts };
+    let (names, values) = if mariadb_2 { (MARIADB_2_NAMES, Values::Raw) } else { (driver.names, driver.values) };
+    let url = Url { driver, props: Props { params: &params, passthrough, names, values }, text, connector, entry, passthrough, hosts };
     let confluent_jdbc = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
     let mut link = match driver.id {
         DriverId::Mysql => url.by_mode().unwrap_or_else(|| mysql_legacy(&url)),
@@ -1060,6 +1094,8 @@ mod tests {
         assert_eq!(posture("jdbc:postgresql://db/x?SSL=true").0, Posture::Fallback);
         assert_eq!(posture("jdbc:postgresql://db/x?sslmode=VERIFY-FULL").0, Posture::Verified, "values are not");
         assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify_full").0, Posture::Refused);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=%20require").0, Posture::Refused, "spaces are kept");
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify%2Dfull").0, Posture::Verified, "values are decoded");
         assert_eq!(posture("jdbc:postgresql://db/x?sslmode=").0, Posture::Refused);
         assert_eq!(posture("jdbc:redshift://r:5439/x?sslmode=bogus").0, Posture::Unknown, "not run on the Redshift driver");
         assert_eq!(
@@ -1082,6 +1118,7 @@ mod tests {
         assert_eq!(mariadb("jdbc:mariadb://db/x?useSSL=1", &v2), Some(Posture::Verified));
         assert_eq!(mariadb("jdbc:mariadb://db/x?usessl=true", &v2), Some(Posture::Plaintext));
         assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl=yes", &v2), Some(Posture::Refused));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl=%74rue", &v2), Some(Posture::Refused), "values are not decoded");
         assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl&trustServerCertificate=true", &v2), Some(Posture::CertificateUnverified));
     }
 

@@ -5,7 +5,10 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
     pub name: String,
+    /// Trimmed and percent-decoded.
     pub value: String,
+    /// As written: neither trimmed nor decoded (for drivers that read values so).
+    pub raw: String,
     /// The whole `name=value`.
     pub start: usize,
     pub end: usize,
@@ -81,7 +84,14 @@ pub fn params_in(text: &str, from: usize, separators: &[char]) -> Vec<Param> {
                 Some(eq) => (&piece[..eq], &piece[eq + 1..], start + eq + 1),
                 None => (piece, "", end),
             };
-            params.push(Param { name: name.trim().to_string(), value: decode(value.trim()), start, end, value_start });
+            params.push(Param {
+                name: name.trim().to_string(),
+                value: decode(value.trim()),
+                raw: value.to_string(),
+                start,
+                end,
+                value_start,
+            });
         }
         start = end + 1;
     }
