@@ -99,7 +99,9 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
                 add(driver.name, format!("no `{name}`{why}"), driver.references);
             }
         }
-        if let Some((name, table)) = driver.mode.filter(|(_, t)| posture == Posture::Refused && t.refused_by.is_some()) {
+        // As `jdbc` reads it: a shared table's refusal holds only for the drivers the suite ran.
+        let refuses = |t: &ModeTable| posture == Posture::Refused && t.refused_by.is_some() && driver.confirmed.is_some();
+        if let Some((name, table)) = driver.mode.filter(|(_, t)| refuses(t)) {
             add(driver.name, refused(name, table, driver.confirmed), driver.references);
         }
         for (_, note) in driver.notes.iter().filter(|(p, _)| *p == posture) {
