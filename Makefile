@@ -5,9 +5,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
-.PHONY: test-browser
+.PHONY: test-browser setup-conformance test-conformance
 
-test: lint test-rust test-js test-browser
+test: lint test-rust test-conformance test-js test-browser
 
 lint:
 	cargo fmt --check
@@ -15,6 +15,19 @@ lint:
 
 test-rust:
 	cargo test
+
+# --- Conformance suite (issue 14) -------------------------------------------------------------
+# pgJDBC and MariaDB Connector/J against PostgreSQL and MariaDB servers on 127.0.0.1, all from
+# Debian; the report goes to target/conformance/.
+CONFORMANCE_PACKAGES := postgresql libpostgresql-jdbc-java mariadb-server libmariadb-java
+
+setup-conformance:
+	@missing=$$(for p in $(CONFORMANCE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		command -v javac >/dev/null || missing="$$missing default-jdk-headless"; \
+		[ -z "$$missing" ] || { apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; }
+
+test-conformance: setup-conformance
+	MSK_CONFORMANCE=1 cargo test --test conformance -- --nocapture
 
 # --- WebAssembly module and npm package (issue 4) ---------------------------------------------
 # The wasm-bindgen CLI must match the crate in Cargo.lock exactly.

@@ -233,6 +233,21 @@ pub struct Assumptions {
     /// The Debezium version (`1.9`, `2.2`, `3.0`): its TLS defaults changed in 2.0 and 2.3.
     #[serde(default)]
     pub debezium: Option<String>,
+    /// The MariaDB Connector/J version (`2.7`, `3.4`): 2.x has no `sslMode` and reads the
+    /// `useSsl` flags its own way. Without it, 3.x.
+    #[serde(default, rename = "mariadbConnectorJ")]
+    pub mariadb_connector_j: Option<String>,
+}
+
+impl Assumptions {
+    /// Whether MariaDB Connector/J is assumed to be 2.x or older.
+    pub fn mariadb_connector_j_2(&self) -> bool {
+        self.mariadb_connector_j
+            .as_deref()
+            .and_then(|v| v.split('.').next())
+            .and_then(|m| m.trim().parse::<u32>().ok())
+            .is_some_and(|m| m < 3)
+    }
 }
 
 /// Where something sits in the input: a JSON pointer (or the format's equivalent path) and,

@@ -37,6 +37,7 @@ rules! {
     database_link_certificate_unverified,
     database_link_hostname_unverified,
     database_link_weak_tls_version,
+    database_link_setting_refused,
     service_link_plaintext,
     credentials_over_plaintext,
     service_certificate_unverified,
