@@ -1,6 +1,6 @@
 //! The conformance suite (issue 14): the real pgJDBC and MariaDB Connector/J, run against real
 //! servers on 127.0.0.1 (tests/conformance/servers.sh), decide each URL's posture; the engine must
-//! say the same. Runs with `MSK_CONFORMANCE=1` (`make test-conformance`, part of `make test`),
+//! say the same. Ignored by a plain `cargo test`; `make test-conformance` (part of `make test`) runs it,
 //! which needs the Debian packages that target installs; the report goes to target/conformance/.
 
 mod common;
@@ -290,11 +290,8 @@ fn tsv(path: &Path) -> Vec<Vec<String>> {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL, MariaDB and their JDBC drivers: make test-conformance"]
 fn drivers_agree_with_the_engine() {
-    if std::env::var_os("MSK_CONFORMANCE").is_none() {
-        eprintln!("conformance suite skipped: set MSK_CONFORMANCE=1 (make test-conformance)");
-        return;
-    }
     let started = std::time::Instant::now();
     let out = common::root().join("target/conformance");
     std::fs::create_dir_all(&out).expect("target/conformance");
