@@ -170,18 +170,14 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             let encrypt = get("encrypt");
             let trust = get("trustServerCertificate").filter(|e| e.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("true")));
             let link = match (encrypt.and_then(|e| e.text().map(|t| (e, t.trim().to_ascii_lowercase()))), trust) {
-                (Some((entry, value)), _) if matches!(value.as_str(), "false" | "no" | "optional") => Link::new(
+                (Some((entry, value)), _) if modes::SQLSERVER.find(&value).is_some_and(|m| m.posture == Posture::Plaintext) => Link::new(
                     LinkKind::Database,
                     "SQL Server (Debezium)",
                     entry,
                     Posture::Plaintext,
                     format!("{}={value}: only the login packet is encrypted", entry.key),
                 )
-                .fixed_by(
-                    format!("Set {}=true", entry.key),
-                    Applicability::Unsafe,
-                    vec![Edit::set(config, &entry.key, "true")],
-                ),
+                .fixed_by(format!("Set {}=true", entry.key), Applicability::Unsafe, vec![Edit::set(config, &entry.key, "true")]),
                 (_, Some(entry)) => Link::new(
                     LinkKind::Database,
                     "SQL Server (Debezium)",
