@@ -120,6 +120,11 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
         match (connector.config.get(key), &edit.value) {
             (Some(entry), Some(value)) => {
                 let text = if is_json { quote(value) } else { properties::escape_value(value) };
+                // Earlier duplicates of the key take the value too: the last one wins anyway, and
+                // leaving them would make the duplicates disagree (a new MSK030).
+                for shadowed in &entry.shadowed {
+                    out.push(TextEdit { span: shadowed.value_span, text: text.clone(), sequence });
+                }
                 out.push(TextEdit { span: entry.value_span, text, sequence });
             }
             (Some(entry), None) => {
