@@ -93,8 +93,8 @@ setup-wasi: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 
 build-wasi: setup-wasi
-	nice cargo build --release --target wasm32-wasip1 -p msk-connect-lint --bin msk-connect-lint
-	nice cargo build --release --target wasm32-wasip1 -p msk-connect-lint-plugin --lib
+	@# One cargo run for both: built apart, the engine would be rebuilt each time for the other.
+	nice cargo build --release --target wasm32-wasip1 -p msk-connect-lint -p msk-connect-lint-plugin --lib --bins
 	@$(MAKE) --no-print-directory $(PLUGIN_WASM) $(WASI_WASM)
 
 # The features rustc enabled are recorded in the module; wasm-opt must accept the same ones.

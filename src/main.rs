@@ -293,7 +293,8 @@ fn io_message(error: &std::io::Error) -> String {
 /// number for the common ones, so that its output is the native CLI's.
 #[cfg(target_os = "wasi")]
 fn io_message(error: &std::io::Error) -> String {
-    const LINUX: &[(i32, i32)] = &[(63, 1), (44, 2), (29, 5), (8, 9), (2, 13), (20, 17), (54, 20), (31, 21), (28, 22), (51, 28), (69, 30), (37, 36), (32, 40)];
+    const LINUX: &[(i32, i32)] =
+        &[(63, 1), (44, 2), (29, 5), (8, 9), (2, 13), (20, 17), (54, 20), (31, 21), (28, 22), (51, 28), (69, 30), (37, 36), (32, 40)];
     let text = error.to_string();
     match error.raw_os_error().and_then(|wasi| LINUX.iter().find(|(w, _)| *w == wasi)) {
         Some((wasi, linux)) => text.replace(&format!("(os error {wasi})"), &format!("(os error {linux})")),
