@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 .PHONY: test test-rust lint serve build bench
 .PHONY: setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
 .PHONY: test-browser
-.PHONY: setup-wasi setup-hosts build-wasi lint-wasi test-hosts
+.PHONY: setup-wasi setup-hosts build-wasi lint-wasi test-hosts bench-hosts
 
 test: lint test-rust test-js test-browser test-hosts
 
@@ -127,3 +127,7 @@ test-hosts: build-wasi setup-hosts lint-wasi
 	cargo build --bin msk-connect-lint
 	$(VENV)/bin/python -m unittest discover --start-directory tests/hosts --pattern 'test_*.py'
 	node --test --test-concurrency=1 tests/hosts/
+
+# Sizes of the npm module, the plugin and the WASI command, and `validate` from Python.
+bench-hosts: build setup-hosts
+	$(VENV)/bin/python tests/hosts/bench.py

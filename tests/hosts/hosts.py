@@ -16,11 +16,14 @@ TODAY = "2026-01-15"
 
 
 def corpus():
-    """The corpus files as paths relative to ROOT: tests/corpus/ when it is there, else tests/fixtures/."""
+    """The corpus files as paths relative to ROOT: tests/corpus/ (all but its MANIFEST.tsv) when it
+    is there, else the .json and .properties files below tests/fixtures/."""
     base = ROOT / "tests" / "corpus"
-    if not base.is_dir():
+    if base.is_dir():
+        files = sorted(p for p in base.rglob("*") if p.is_file() and p.name != "MANIFEST.tsv")
+    else:
         base = ROOT / "tests" / "fixtures"
-    files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".json", ".properties"))
+        files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".json", ".properties"))
     assert len(files) >= 50, f"{len(files)} files in {base}"
     return [str(p.relative_to(ROOT)) for p in files]
 

@@ -83,6 +83,13 @@ class Plugin(unittest.TestCase):
         version = self.plugin.call("version", b"").decode()
         self.assertEqual(native(["--version"])[0], f"msk-connect-lint {version}\n")
 
+    def test_today_comes_from_the_hosts_clock(self):
+        exception = {"rule": "MSK011", "reason": "migration", "expires": "2000-01-01"}
+        report = call(self.plugin, "validate", {"input": CRITICAL, "options": {"exceptions": [exception]}})
+        self.assertEqual(len(report["expiredExceptions"]), 1, "expired, by WASI's clock")
+        report = call(self.plugin, "validate", {"input": CRITICAL, "options": {"exceptions": [exception], "today": "1999-12-31"}})
+        self.assertNotIn("expiredExceptions", report)
+
     def test_garbage_never_crashes_the_host(self):
         rng = random.Random(13)
         garbage = [b"", b"\x00", b"\xff\xfe\xfd", b"null", b"[]", b'{"input"', b'{"input": "' + b"\\u" * 1000 + b'"}']
