@@ -31,7 +31,10 @@ for name, path in MODULES.items():
 start = time.perf_counter()
 plugin = extism.Plugin(PLUGIN.read_bytes(), wasi=True)
 load_ms = (time.perf_counter() - start) * 1000
-files = sorted(p for p in Path(os.environ["CORPUS"]).iterdir() if p.suffix in (".json", ".properties")) if "CORPUS" in os.environ else [ROOT / f for f in corpus()]
+if "CORPUS" in os.environ:
+    files = sorted(p for p in Path(os.environ["CORPUS"]).iterdir() if p.is_file() and p.name != "MANIFEST.tsv")
+else:
+    files = [ROOT / f for f in corpus()]
 requests = [json.dumps({"input": decode(f.read_bytes()), "options": {"today": TODAY}}).encode() for f in files]
 passes = []
 for _ in range(5):
