@@ -2,7 +2,7 @@
 //! Java, .NET, Python, Ruby, Rust, PHP, Elixir, JS) calls as `validate`, `fix`, `rules`, `version`.
 //!
 //! A thin adapter, like the wasm-bindgen binding (`src/wasm.rs`): this file is the JSON API, with
-//! no Extism in it so that it is unit-tested natively; `exports.rs` (wasm only) moves bytes between
+//! no Extism in it so that it is unit-tested natively; `exports.rs` (WASI only) moves bytes between
 //! the host and these functions. A request is `{"input": text | object, "options": {...}}`; the
 //! answer is the report the npm package and `--format json` give, and an error is the JSON
 //! `{"name", "message", "line", "column"}` with the npm package's names.
@@ -11,7 +11,8 @@ use msk_connect_lint::{LocatedError, Options, OptionsInput};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-#[cfg(target_arch = "wasm32")]
+/// wasm32-wasip1 only: the host's WASI gives the engine its clock (for `today`).
+#[cfg(all(target_arch = "wasm32", target_os = "wasi"))]
 mod exports;
 
 /// The largest request read: a larger one is refused before it is copied into the plugin's
