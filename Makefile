@@ -4,11 +4,11 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
-.PHONY: setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
-.PHONY: test-browser
-.PHONY: setup-wasi setup-hosts build-wasi lint-wasi test-hosts bench-hosts
+.PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
+.PHONY: test-browser setup-conformance test-conformance
+.PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts
 
-test: lint test-rust test-js test-browser test-hosts
+test: lint test-rust test-conformance test-js test-browser test-hosts
 
 lint:
 	cargo fmt --check
@@ -16,6 +16,19 @@ lint:
 
 test-rust:
 	cargo test
+
+# --- Conformance suite (issue 14) -------------------------------------------------------------
+# pgJDBC and MariaDB Connector/J against PostgreSQL and MariaDB servers on 127.0.0.1, all from
+# Debian; the report goes to target/conformance/.
+CONFORMANCE_PACKAGES := postgresql libpostgresql-jdbc-java mariadb-server libmariadb-java
+
+setup-conformance:
+	@missing=$$(for p in $(CONFORMANCE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		command -v javac >/dev/null || missing="$$missing default-jdk-headless"; \
+		[ -z "$$missing" ] || { apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; }
+
+test-conformance: setup-conformance
+	cargo test --test conformance -- --ignored --nocapture
 
 # --- WebAssembly module and npm package (issue 4) ---------------------------------------------
 # The wasm-bindgen CLI must match the crate in Cargo.lock exactly.
@@ -30,6 +43,13 @@ setup-wasm: node_modules/.installed
 # JS dev tools (npm binaryen for wasm-opt, typescript, ajv, playwright-core) from package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# Python packages the tests use (tests/python/requirements.txt), in a venv of the project's own.
+venv: target/venv/.installed
+target/venv/.installed: tests/python/requirements.txt
+	python3 -m venv target/venv
+	target/venv/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
 	@touch $@
 
 # Debian's chromium and chromedriver for the browser tests (no downloaded browsers).
@@ -59,7 +79,7 @@ test-wasm-browser: setup-wasm setup-browser
 		cargo test --target wasm32-unknown-unknown -p msk-connect-lint --lib
 
 # The package API, the CLI, SARIF against its schema, the tarball install, and JS = native reports.
-test-node: build setup-browser
+test-node: build setup-browser venv
 	cargo build --bin msk-connect-lint
 	node --test --test-concurrency=2 tests/node/
 
@@ -87,7 +107,6 @@ WASI_OUT := target/wasm32-wasip1/release
 PLUGIN_WASM := dist/msk-connect-lint-plugin.wasm
 WASI_WASM := dist/msk-connect-lint-wasi.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
-VENV := target/venv
 
 setup-wasi: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
@@ -113,21 +132,14 @@ $(WASI_WASM): $(WASI_OUT)/msk-connect-lint.wasm
 lint-wasi: setup-wasi
 	cargo clippy --target wasm32-wasip1 -p msk-connect-lint-plugin -p msk-connect-lint --lib --bins -- -D warnings
 
-# Python's extism and wasmtime from PyPI (extism-sys's wheel carries the Extism runtime).
-setup-hosts: $(VENV)/.installed
-
-$(VENV)/.installed: tests/hosts/requirements.txt
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/hosts/requirements.txt
-	@touch $@
-
 # The plugin from Python (extism), the WASI command from Python (wasmtime) and Node (node:wasi),
 # each against the native CLI over the corpus (tests/corpus/, or tests/fixtures/ without it).
-test-hosts: build-wasi setup-hosts lint-wasi
+# extism and wasmtime come from PyPI into the venv (extism-sys's wheel carries the runtime).
+test-hosts: build-wasi venv lint-wasi
 	cargo build --bin msk-connect-lint
-	$(VENV)/bin/python -m unittest discover --start-directory tests/hosts --pattern 'test_*.py'
+	target/venv/bin/python -m unittest discover --start-directory tests/hosts --pattern 'test_*.py'
 	node --test --test-concurrency=1 tests/hosts/
 
 # Sizes of the npm module, the plugin and the WASI command, and `validate` from Python.
-bench-hosts: build setup-hosts
-	$(VENV)/bin/python tests/hosts/bench.py
+bench-hosts: build venv
+	target/venv/bin/python tests/hosts/bench.py

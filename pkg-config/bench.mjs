@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `make bench`: wasm size (raw, gzip), time to instantiate in Node, and validate throughput in Node
-// over ../shared/corpus, with the native binary measured in the same run, as a ratio.
+// over tests/corpus, with the native binary measured in the same run, as a ratio.
 // Prints a table and writes target/bench/wasm.json (the performance issue extends this script).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'pkg');
 const wasmFile = join(pkg, 'node', 'msk_connect_lint_bg.wasm');
-const corpusDir = process.env.CORPUS ?? join(root, '..', 'shared', 'corpus');
+const corpusDir = process.env.CORPUS ?? join(root, 'tests', 'corpus');
 const nativeBin = join(root, 'target', 'release', 'msk-connect-lint');
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 

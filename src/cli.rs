@@ -11,18 +11,45 @@ use crate::render::{self, unified_diff, FileResult, Style};
 use crate::report::LocatedError;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// The command line's help.
-pub const USAGE: &str = "\
+/// The output formats, by name.
+const OUTPUTS: [(&str, Output); 6] = [
+    ("text", Output::Text),
+    ("json", Output::Json),
+    ("sarif", Output::Sarif),
+    ("github", Output::Github),
+    ("gitlab", Output::Gitlab),
+    ("junit", Output::Junit),
+];
+
+/// The command line's help; the format lists come from `OUTPUTS` and the input formats.
+pub fn usage() -> String {
+    let outputs: Vec<&str> = OUTPUTS.iter().map(|(name, _)| *name).collect();
+    let inputs: Vec<&str> = crate::connector::Format::ALL.iter().map(|f| f.name()).collect();
+    // Wrapped to the width of the other lines, under the description column.
+    let mut lines = vec![String::from("force the input format:")];
+    for (i, name) in inputs.iter().enumerate() {
+        let word = if i + 1 < inputs.len() { format!("{name},") } else { name.to_string() };
+        match lines.last_mut() {
+            Some(line) if line.len() + 1 + word.len() <= 62 => {
+                line.push(' ');
+                line.push_str(&word);
+            }
+            _ => lines.push(word),
+        }
+    }
+    let input_formats = lines.join(&format!("\n{}", " ".repeat(36)));
+    let outputs = format!("--format {}", outputs.join("|"));
+    format!(
+        "\
 Usage: msk-connect-lint [FILE... | DIR... | -] [options]
 
 Checks Kafka Connect / MSK Connect configurations for data or credentials that cross a network
 unencrypted or unverified. With no FILE, or with -, reads standard input.
 
 Options:
-  --format text|json|sarif|github   output format (default text)
-  --format INPUT-FORMAT             force the input format: kafka-connect-rest, kafka-connect-config,
-                                    kafka-connect-expand, msk-connect-api, msk-worker-configuration,
-                                    cloudformation, terraform-plan, properties
+  {outputs}
+                                    output format (default text)
+  --format INPUT-FORMAT             {input_formats}
   --fail-on SEVERITY|none           exit 1 when a finding is at or above it (default high)
   --select CODES                    only these rules (codes or names, comma separated)
   --ignore CODES                    not these rules
@@ -37,12 +64,14 @@ Options:
   --version                         print the version
   -h, --help                        print this help
 
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors.";
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input errors."
+    )
+}
 
 /// The options file looked for upward from the working directory when there is no `--config`.
 const CONFIG_NAME: &str = ".msk-connect-lint.json";
 /// The files a directory argument stands for.
-const DIRECTORY_EXTENSIONS: &[&str] = &["json", "properties"];
+const DIRECTORY_EXTENSIONS: &[&str] = &["json", "properties", "yaml", "yml", "tf", "tfvars"];
 
 /// What the command line asks for.
 #[derive(Debug)]
@@ -73,6 +102,8 @@ pub enum Output {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -110,12 +141,9 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             "--version" => return Ok(Command::Version),
             "--format" => {
                 let format = value()?;
-                match format.as_str() {
-                    "text" => request.output = Output::Text,
-                    "json" => request.output = Output::Json,
-                    "sarif" => request.output = Output::Sarif,
-                    "github" => request.output = Output::Github,
-                    _ => request.flags.format = Some(format),
+                match OUTPUTS.iter().find(|(name, _)| *name == format) {
+                    Some((_, output)) => request.output = *output,
+                    None => request.flags.format = Some(format),
                 }
             }
             "--fail-on" => request.flags.fail_on = Some(value()?),
@@ -260,7 +288,7 @@ pub enum Effect {
 pub fn step(argv: &[String], io: &Io) -> Step {
     let request = match parse(argv) {
         Ok(Command::Lint(request)) => request,
-        Ok(Command::Help) => return Step::Finish(printed(format!("{USAGE}\n"))),
+        Ok(Command::Help) => return Step::Finish(printed(format!("{}\n", usage()))),
         Ok(Command::Version) => return Step::Finish(printed(format!("msk-connect-lint {}\n", crate::VERSION))),
         Ok(Command::Explain(code)) => return Step::Finish(explain(&code)),
         Ok(Command::ListRules { json }) => return Step::Finish(list_rules(json)),
@@ -310,51 +338,156 @@ fn lint(request: &Request, options: &Options, files: &[Source], color: bool) -> 
     let mut effects = Vec::new();
     let mut diffs = String::new();
     let mut results = Vec::new();
-    for Source { path, text } in files {
-        let path = path.clone();
-        let text = match text {
-            Ok(text) => text,
-            Err(error) => {
+    for input in inputs(files, &request.paths) {
+        match input {
+            Input::File(Source { path, text: Err(error) }) => {
                 let error = LocatedError { message: format!("cannot read: {error}"), line: 1, column: 1 };
-                results.push(FileResult::Error { path, error });
-                continue;
+                results.push(FileResult::Error { path: path.clone(), error });
             }
-        };
-        if !request.fix {
-            results.push(match crate::check(text, options) {
-                Ok(report) => FileResult::Report { path, report },
-                Err(error) => FileResult::Error { path, error },
-            });
-            continue;
-        }
-        match crate::fix(text, options) {
-            Ok(fixed) => {
-                if fixed.output != *text {
-                    // Standard input cannot be written back, so its fix is shown.
-                    if request.diff || path == "-" {
-                        diffs.push_str(&unified_diff(&path, text, &fixed.output));
-                    } else {
-                        effects.push(Effect::Write { path: path.clone(), text: fixed.output });
-                    }
-                }
-                let count = fixed.applied.len();
-                if count > 0 {
-                    effects.push(Effect::Stderr(format!("{path}: fixed {count} finding{}\n", if count == 1 { "" } else { "s" })));
-                }
-                results.push(FileResult::Report { path, report: fixed.remaining });
-            }
-            Err(error) => results.push(FileResult::Error { path, error }),
+            Input::File(Source { path, text: Ok(text) }) => lint_file(request, options, path, text, &mut effects, &mut diffs, &mut results),
+            Input::Module { dir, files } => lint_module(request, options, &dir, &files, &mut effects, &mut diffs, &mut results),
         }
     }
     let rendered = match request.output {
         Output::Json => json(&render::document(&results)),
         Output::Sarif => json(&crate::sarif::sarif(&results)),
         Output::Github => Ok(render::github(&results)),
+        Output::Gitlab => json(&render::gitlab(&results)),
+        Output::Junit => Ok(render::junit(&results)),
         Output::Text => Ok(render::text(&results, &Style { color })),
     };
     match rendered {
         Ok(rendered) => Outcome { effects, stdout: diffs + &rendered, exit_code: exit_code(&results) },
         Err(message) => failure(&message),
+    }
+}
+
+/// What a run checks: files one by one, and each directory's Terraform files as one module.
+enum Input<'a> {
+    File(&'a Source),
+    Module { dir: String, files: Vec<(&'a str, &'a str)> },
+}
+
+fn directory_of(path: &str) -> &str {
+    path.rsplit_once(['/', '\\']).map_or("", |(dir, _)| dir)
+}
+
+/// The inputs in the order their first file came. A directory's Terraform files (`.tf`,
+/// `terraform.tfvars`, `*.auto.tfvars`) are one module, with the files beside them that a `.tf`
+/// file names (what its `file()` calls read: a connector JSON, a worker properties file); every
+/// other file, and every file named outright rather than found in a directory, is checked on
+/// its own.
+fn inputs<'a>(files: &'a [Source], named: &[String]) -> Vec<Input<'a>> {
+    let name_of = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_string();
+    let readable = |f: &&Source| f.text.is_ok() && f.path != "-" && !named.contains(&f.path);
+    let tf_texts = |dir: &str| -> Vec<&str> {
+        files
+            .iter()
+            .filter(readable)
+            .filter(|f| f.path.ends_with(".tf") && directory_of(&f.path) == dir)
+            .filter_map(|f| f.text.as_deref().ok())
+            .collect()
+    };
+    let in_module = |file: &Source| -> bool {
+        if !readable(&file) {
+            return false;
+        }
+        let name = name_of(&file.path);
+        let terraform = name.ends_with(".tf") || name == "terraform.tfvars" || name.ends_with(".auto.tfvars");
+        let texts = tf_texts(directory_of(&file.path));
+        !texts.is_empty() && (terraform || texts.iter().any(|t| t.contains(name.as_str())))
+    };
+    let mut inputs = Vec::new();
+    let mut modules_seen: Vec<&str> = Vec::new();
+    for file in files {
+        let dir = directory_of(&file.path);
+        let members: Vec<&Source> =
+            if in_module(file) { files.iter().filter(|f| directory_of(&f.path) == dir && in_module(f)).collect() } else { Vec::new() };
+        if members.len() < 2 {
+            inputs.push(Input::File(file));
+        } else if !modules_seen.contains(&dir) {
+            modules_seen.push(dir);
+            let files = members.iter().filter_map(|m| Some((m.path.as_str(), m.text.as_deref().ok()?))).collect();
+            inputs.push(Input::Module { dir: if dir.is_empty() { ".".to_string() } else { dir.to_string() }, files });
+        }
+    }
+    inputs
+}
+
+fn lint_file(
+    request: &Request,
+    options: &Options,
+    path: &str,
+    text: &str,
+    effects: &mut Vec<Effect>,
+    diffs: &mut String,
+    results: &mut Vec<FileResult>,
+) {
+    let path = path.to_string();
+    if !request.fix {
+        results.push(match crate::check(text, options) {
+            Ok(report) => FileResult::Report { path, report },
+            Err(error) => FileResult::Error { path, error },
+        });
+        return;
+    }
+    match crate::fix(text, options) {
+        Ok(fixed) => {
+            if fixed.output != *text {
+                // Standard input cannot be written back, so its fix is shown.
+                if request.diff || path == "-" {
+                    diffs.push_str(&unified_diff(&path, text, &fixed.output));
+                } else {
+                    effects.push(Effect::Write { path: path.clone(), text: fixed.output });
+                }
+            }
+            report_fixed(&path, fixed.applied.len(), effects);
+            results.push(FileResult::Report { path, report: fixed.remaining });
+        }
+        Err(error) => results.push(FileResult::Error { path, error }),
+    }
+}
+
+fn lint_module(
+    request: &Request,
+    options: &Options,
+    dir: &str,
+    files: &[(&str, &str)],
+    effects: &mut Vec<Effect>,
+    diffs: &mut String,
+    results: &mut Vec<FileResult>,
+) {
+    let by_file = if request.fix {
+        match crate::fix_module(files, options) {
+            Ok(crate::ModuleFix { texts, fixed, remaining }) => {
+                for ((path, before), (_, after)) in files.iter().zip(&texts) {
+                    if before != after {
+                        if request.diff {
+                            diffs.push_str(&unified_diff(path, before, after));
+                        } else {
+                            effects.push(Effect::Write { path: path.to_string(), text: after.clone() });
+                        }
+                    }
+                }
+                report_fixed(dir, fixed, effects);
+                remaining
+            }
+            Err(errors) => errors,
+        }
+    } else {
+        crate::check_module(files, options)
+    };
+    for (path, result) in by_file {
+        results.push(match result {
+            Ok(report) => FileResult::Report { path, report },
+            Err(error) => FileResult::Error { path, error },
+        });
+    }
+}
+
+fn report_fixed(path: &str, count: usize, effects: &mut Vec<Effect>) {
+    if count > 0 {
+        effects.push(Effect::Stderr(format!("{path}: fixed {count} finding{}\n", if count == 1 { "" } else { "s" })));
     }
 }
 
@@ -683,7 +816,7 @@ src.kafka.ssl.endpoint.identification.algorithm=
         assert_eq!(step["finish"]["exitCode"], 2);
         assert!(step["finish"]["effects"][0]["stderr"].is_string());
         let step = serde_json::to_value(step_for_files()).unwrap();
-        assert_eq!(step["readFiles"]["extensions"], serde_json::json!(["json", "properties"]));
+        assert_eq!(step["readFiles"]["extensions"], serde_json::json!(["json", "properties", "yaml", "yml", "tf", "tfvars"]));
     }
 
     fn step_for_files() -> Step {

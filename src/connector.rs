@@ -17,11 +17,12 @@ pub enum Format {
     TerraformHcl,
     Strimzi,
     Mirrormaker2,
+    Kubernetes,
     Properties,
 }
 
 impl Format {
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 12] = [
         Format::KafkaConnectRest,
         Format::KafkaConnectConfig,
         Format::KafkaConnectExpand,
@@ -32,6 +33,7 @@ impl Format {
         Format::TerraformHcl,
         Format::Strimzi,
         Format::Mirrormaker2,
+        Format::Kubernetes,
         Format::Properties,
     ];
 
@@ -47,6 +49,7 @@ impl Format {
             Format::TerraformHcl => "terraform-hcl",
             Format::Strimzi => "strimzi",
             Format::Mirrormaker2 => "mirrormaker2",
+            Format::Kubernetes => "kubernetes",
             Format::Properties => "properties",
         }
     }
@@ -230,6 +233,21 @@ pub struct Assumptions {
     /// The Debezium version (`1.9`, `2.2`, `3.0`): its TLS defaults changed in 2.0 and 2.3.
     #[serde(default)]
     pub debezium: Option<String>,
+    /// The MariaDB Connector/J version (`2.7`, `3.4`): 2.x has no `sslMode` and reads the
+    /// `useSsl` flags its own way. Without it, 3.x.
+    #[serde(default, rename = "mariadbConnectorJ")]
+    pub mariadb_connector_j: Option<String>,
+}
+
+impl Assumptions {
+    /// Whether MariaDB Connector/J is assumed to be 2.x or older.
+    pub fn mariadb_connector_j_2(&self) -> bool {
+        self.mariadb_connector_j
+            .as_deref()
+            .and_then(|v| v.split('.').next())
+            .and_then(|m| m.trim().parse::<u32>().ok())
+            .is_some_and(|m| m < 3)
+    }
 }
 
 /// Where something sits in the input: a JSON pointer (or the format's equivalent path) and,
@@ -251,6 +269,18 @@ pub struct ConfigEntry {
     pub pointer: String,
     /// Earlier entries with the same key, which the last one overrides.
     pub shadowed: Vec<Shadowed>,
+    /// Set when the value is written elsewhere (a variable default, a parameter `Default`):
+    /// `value_span` then points there, so findings and fixes land where the value is set.
+    pub origin: Option<Origin>,
+}
+
+/// Where a value the entry only refers to is set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// For messages: "the default of variable `bootstrap`", "parameter `Brokers`'s Default".
+    pub what: String,
+    /// How many places in the input use it: a fix at the origin changes every one of them.
+    pub uses: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -278,6 +308,12 @@ pub enum InsertPoint {
     JsonObject { open: usize, last_member_end: Option<usize>, indent: String, pointer: String },
     /// A properties file: new lines go after `after` (the end of the last entry's line).
     Properties { after: usize },
+    /// A YAML block mapping: new `key: value` lines go after the line holding `after` (the end
+    /// of the last value), indented like the keys (`indent`).
+    YamlBlock { after: usize, indent: String },
+    /// An HCL object expression (`connector_configuration = { ... }`): new `"key" = "value"`
+    /// lines go after the line holding `after` (the end of the last value).
+    HclObject { after: usize, indent: String },
     /// The input cannot take new keys as text (a parsed object, an unknown map).
     None,
     /// The settings come from an encoded blob (a base64 worker configuration): every entry
@@ -290,7 +326,8 @@ pub struct Config {
     /// One entry per key, in the order the keys first appear; the value is the last one given.
     pub entries: Vec<ConfigEntry>,
     pub insert: InsertPoint,
-    /// The whole map is unknown (for example a plan's `after_unknown` marks it so).
+    /// The map is wholly or partly unknown (a plan's `after_unknown`, Terraform's
+    /// `merge(var.extra, {...})`): a key absent from `entries` may still be set.
     pub unknown: bool,
     /// Key to position in `entries`: rules look keys up constantly, and inputs can hold many.
     index: std::collections::HashMap<String, usize>,
@@ -361,6 +398,7 @@ pub struct Field {
     pub location: Location,
     /// Other values given for the same field earlier in the same object.
     pub shadowed: Vec<Value>,
+    pub origin: Option<Origin>,
 }
 
 /// The MSK Connect connector's link to its Kafka cluster, from the API, CloudFormation or
@@ -377,6 +415,71 @@ pub struct ClusterLink {
     pub anchor: Location,
     /// Field names in this shape's spelling, for messages and edits.
     pub names: ClusterFieldNames,
+    /// The bootstrap servers come from a reference to an MSK cluster attribute
+    /// (`!GetAtt Cluster.BootstrapBrokerStringTls`, `aws_msk_cluster.x.bootstrap_brokers_tls`).
+    pub brokers: Option<BrokerReference>,
+}
+
+/// A bootstrap-servers reference to an MSK cluster: the listener it names and, when the cluster
+/// is defined in the same input, what the cluster accepts.
+#[derive(Clone, Debug)]
+pub struct BrokerReference {
+    /// The cluster as the input names it (`MskCluster`, `aws_msk_cluster.main`).
+    pub cluster: String,
+    /// The attribute referenced (`BootstrapBrokerStringTls`, `bootstrap_brokers_sasl_iam`).
+    pub attribute: String,
+    pub listener: Listener,
+    pub accepts: Option<ClusterAccepts>,
+}
+
+/// An MSK client listener, as the bootstrap attribute names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Listener {
+    /// Port 9092: no encryption, no authentication.
+    Plaintext,
+    /// 9094: TLS, optionally mutual TLS.
+    Tls,
+    /// 9096: SASL/SCRAM over TLS.
+    SaslScram,
+    /// 9098: IAM over TLS.
+    SaslIam,
+}
+
+impl Listener {
+    pub fn encrypted(self) -> bool {
+        self != Listener::Plaintext
+    }
+}
+
+/// What an MSK cluster defined in the same input accepts from clients. `None` fields are not
+/// knowable (a variable, an intrinsic).
+#[derive(Clone, Debug)]
+pub struct ClusterAccepts {
+    /// Where the cluster is defined, for findings.
+    pub location: Location,
+    /// `client_broker` / `ClientBroker` is PLAINTEXT or TLS_PLAINTEXT.
+    pub plaintext: Option<bool>,
+    /// `client_broker` / `ClientBroker` is TLS (the default) or TLS_PLAINTEXT.
+    pub tls: Option<bool>,
+    pub iam: Option<bool>,
+    pub scram: Option<bool>,
+    pub tls_client_auth: Option<bool>,
+    pub unauthenticated: Option<bool>,
+    /// Serverless clusters accept IAM over TLS only.
+    pub serverless: bool,
+}
+
+impl ClusterAccepts {
+    /// Whether the cluster has the listener: `None` when its settings are not knowable.
+    pub fn has(&self, listener: Listener) -> Option<bool> {
+        match listener {
+            Listener::Plaintext => self.plaintext,
+            Listener::Tls => self.tls,
+            Listener::SaslScram => Some(self.tls? && self.scram?),
+            Listener::SaslIam => Some(self.tls? && self.iam?),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -395,6 +498,17 @@ impl ClusterLink {
         self.authentication_type.as_ref().map(|f| &f.value)
     }
 
+    /// The encryption in force: the stated one, or the provider's PLAINTEXT when it is absent and
+    /// defaults apply; `None` when it cannot be known (absent without a default, or a value such
+    /// as a variable, an intrinsic or a `dynamic` block).
+    pub fn encryption_in_force(&self) -> Option<&str> {
+        match self.encryption() {
+            Some(value) => value.text().map(str::trim),
+            None if self.defaults_apply => Some("PLAINTEXT"),
+            None => None,
+        }
+    }
+
     /// The authentication in force: the stated one, or Terraform's default NONE.
     pub fn uses_iam(&self) -> bool {
         self.authentication().and_then(Value::text).is_some_and(|t| t.eq_ignore_ascii_case("IAM"))
@@ -410,6 +524,28 @@ pub struct Connector {
     pub location: Location,
     pub config: Config,
     pub cluster: Option<ClusterLink>,
+    /// The Kafka Connect cluster a Strimzi `KafkaConnector` names (`strimzi.io/cluster` label).
+    pub strimzi_cluster: Option<String>,
+    /// The Kafka clusters a Strimzi `KafkaConnect` or `KafkaMirrorMaker2` connects to, as its
+    /// spec sets them: the operator writes the clients' security settings from these.
+    pub strimzi_kafka: Vec<StrimziKafka>,
+}
+
+/// One Kafka cluster of a Strimzi resource: `spec` of a `KafkaConnect`, or one entry of a
+/// `KafkaMirrorMaker2`'s `spec.clusters`.
+#[derive(Clone, Debug)]
+pub struct StrimziKafka {
+    /// `KafkaConnect my-connect`, or the MirrorMaker 2 cluster alias.
+    pub label: String,
+    pub bootstrap_servers: Option<Field>,
+    /// `tls`: present means the operator sets `security.protocol` to SSL (or SASL_SSL).
+    pub tls: Option<Location>,
+    /// `tls.trustedCertificates` names the CA the clients trust.
+    pub trusted_certificates: bool,
+    /// `authentication.type`: `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, `oauth`.
+    pub authentication: Option<Field>,
+    /// The object to point at when `tls` is missing.
+    pub anchor: Location,
 }
 
 impl Connector {

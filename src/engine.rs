@@ -2,7 +2,7 @@
 //! findings: severity (the rule's, adjusted for loopback, unverifiable and aggravated cases, then
 //! the policy's), references, and which findings another rule's supersede.
 
-use crate::connector::{Connector, InsertPoint};
+use crate::connector::{Connector, InsertPoint, Location, Origin};
 use crate::finding::{Applicability, Category, Finding, Severity};
 use crate::policy::Options;
 use crate::rules::{Context, Diagnostic, Downgrade, Rule, RULES};
@@ -50,6 +50,14 @@ fn finding(
         _ => diagnostic.message,
     };
     let mut fix = diagnostic.fix;
+    let mut message = message;
+    if let Some(origin) = origin_of(connector, &diagnostic.location) {
+        // The finding points where the value is set, which is not where it is used.
+        message.push_str(&format!(" (the value comes from {})", origin.what));
+        if let Some(fix) = fix.as_mut().filter(|_| origin.uses > 1) {
+            fix.title.push_str(&format!(" (edits {}, which {} places use: they all change)", origin.what, origin.uses));
+        }
+    }
     if matches!(connector.config.insert, InsertPoint::Embedded) {
         // The settings sit inside an encoded blob: the edit is advice, not a text change.
         if let Some(fix) = fix.as_mut().filter(|f| f.edits.iter().any(|e| e.key.is_some())) {
@@ -73,6 +81,20 @@ fn finding(
         compliance: rule.compliance.to_vec(),
         location: Some(diagnostic.location),
     }
+}
+
+/// The origin of the value a finding points at, when it is set elsewhere than where it is used
+/// (a Terraform variable default, a CloudFormation parameter Default).
+fn origin_of<'a>(connector: &'a Connector, location: &Location) -> Option<&'a Origin> {
+    let entry = connector.config.entries.iter().find(|e| e.value_span == location.span && e.origin.is_some());
+    let field = || {
+        let cluster = connector.cluster.as_ref()?;
+        [&cluster.bootstrap_servers, &cluster.encryption_type, &cluster.authentication_type]
+            .into_iter()
+            .flatten()
+            .find(|f| f.location.span == location.span && f.origin.is_some())
+    };
+    entry.and_then(|e| e.origin.as_ref()).or_else(|| field().and_then(|f| f.origin.as_ref()))
 }
 
 fn escalate(severity: Severity) -> Severity {

@@ -1,7 +1,7 @@
 //! Applies fixes as text edits that keep the user's formatting: key order, comments and
 //! indentation stay; values are replaced in place, new keys go after the last one.
 
-use crate::connector::{Connector, InsertPoint};
+use crate::connector::{Connector, Format, InsertPoint};
 use crate::finding::{Applicability, Edit, Finding};
 use crate::input::{self, json, properties, InputError};
 use crate::policy::Options;
@@ -30,8 +30,16 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
     let threshold = if options.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let mut current = text.to_string();
     let mut applied = Vec::new();
+    // A properties file stays one after its fixes, even when they remove the keys that told it
+    // apart (a worker configuration left with only `key.converter` lines).
+    let mut format = options.format;
     for pass in 0..MAX_PASSES {
-        let connectors = if pass == 0 { input::read(&current, options.format)? } else { read_fixed(&current, options)? };
+        let connectors = if pass == 0 { input::read(&current, format)? } else { read_fixed(&current, format)? };
+        if let [only] = connectors.as_slice() {
+            if matches!(only.format, Format::Properties | Format::MskWorkerConfiguration) && pass == 0 {
+                format = format.or(Some(only.format));
+            }
+        }
         let report = build_report(Some(&current), &connectors, options);
         let mut edits: Vec<TextEdit> = Vec::new();
         let mut touched: Vec<(usize, String)> = Vec::new();
@@ -56,15 +64,15 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
         }
         current = apply(&current, edits);
     }
-    let connectors = if applied.is_empty() { input::read(&current, options.format)? } else { read_fixed(&current, options)? };
+    let connectors = if applied.is_empty() { input::read(&current, options.format)? } else { read_fixed(&current, format)? };
     let remaining = build_report(Some(&current), &connectors, options);
     Ok(FixOutcome { output: current, applied, remaining })
 }
 
 /// Fixes may remove every setting of a file (an MSK worker configuration holding only keys MSK
 /// Connect does not accept): nothing is left to check then, which is not an error.
-fn read_fixed(text: &str, options: &crate::policy::Options) -> Result<Vec<Connector>, InputError> {
-    match input::read(text, options.format) {
+fn read_fixed(text: &str, format: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    match input::read(text, format) {
         Err(error) if error.message.starts_with(input::NO_SETTINGS) => Ok(Vec::new()),
         other => other,
     }
@@ -91,6 +99,9 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
         return None;
     }
     let is_json = !matches!(connector.config.insert, InsertPoint::Properties { .. });
+    // Values read from a JSON file of a module (`jsondecode(file(...))`) are written as JSON.
+    let hcl = connector.format == Format::TerraformHcl && !matches!(connector.config.insert, InsertPoint::JsonObject { .. });
+    let quote = |value: &str| if hcl { input::hcl_quote(value) } else { json::quote(value) };
     let mut out = Vec::new();
     let mut inserted = String::new();
     for (i, edit) in edits.iter().enumerate() {
@@ -103,20 +114,29 @@ fn resolve(text: &str, connector: &Connector, edits: &[Edit], sequence_base: usi
                     .find(|f| f.location.pointer == edit.pointer)
             })?;
             let value = edit.value.as_ref()?;
-            out.push(TextEdit { span: field.location.span, text: json::quote(value), sequence });
+            out.push(TextEdit { span: field.location.span, text: quote(value), sequence });
             continue;
         };
         match (connector.config.get(key), &edit.value) {
             (Some(entry), Some(value)) => {
-                let text = if is_json { json::quote(value) } else { properties::escape_value(value) };
+                let text = if is_json { quote(value) } else { properties::escape_value(value) };
                 out.push(TextEdit { span: entry.value_span, text, sequence });
             }
             (Some(entry), None) => {
-                out.push(TextEdit { span: deletion_span(text, entry.entry_span, is_json), text: String::new(), sequence })
+                let span = match connector.config.insert {
+                    InsertPoint::YamlBlock { .. } | InsertPoint::HclObject { .. } => line_span(text, entry.entry_span),
+                    _ => deletion_span(text, entry.entry_span, is_json),
+                };
+                out.push(TextEdit { span, text: String::new(), sequence })
             }
             (None, None) => {}
             (None, Some(value)) => {
-                if is_json {
+                let plain_key = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+                if matches!(connector.config.insert, InsertPoint::YamlBlock { .. }) && plain_key {
+                    inserted.push_str(&format!("\u{0}{key}: {}", json::quote(value)));
+                } else if hcl {
+                    inserted.push_str(&format!("\u{0}{} = {}", quote(key), quote(value)));
+                } else if is_json {
                     inserted.push_str(&format!("\u{0}{}: {}", json::quote(key), json::quote(value)));
                 } else {
                     inserted.push_str(&format!("\u{0}{}={}", properties::escape_key(key), properties::escape_value(value)));
@@ -168,8 +188,56 @@ fn insertion(text: &str, insert: &InsertPoint, members: &[&str], sequence: usize
             }
             Some(TextEdit { span: Span::new(*after, *after), text: body, sequence })
         }
+        InsertPoint::YamlBlock { after, indent } => {
+            // After the line holding the last value (and its comment), or at the start of the
+            // next line when the value (a block scalar) ends with its line break.
+            let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let before = text.get(..*after)?;
+            let mut body = String::new();
+            let at = if before.ends_with('\n') || *after == 0 {
+                for member in members {
+                    body.push_str(&format!("{indent}{member}{line_break}"));
+                }
+                *after
+            } else {
+                let rest = text.get(*after..)?;
+                let line_end = *after + rest.find(['\r', '\n']).unwrap_or(rest.len());
+                for member in members {
+                    body.push_str(&format!("{line_break}{indent}{member}"));
+                }
+                line_end
+            };
+            Some(TextEdit { span: Span::new(at, at), text: body, sequence })
+        }
+        InsertPoint::HclObject { after, indent } => {
+            // On its own line after the last member's line (keeping a trailing comment on its
+            // line), or right after the value when the object closes on that line.
+            let rest = text.get(*after..)?;
+            let line = rest.get(..rest.find(['\r', '\n']).unwrap_or(rest.len()))?;
+            let tail = line.trim_start().trim_start_matches(',').trim_start();
+            let at = if tail.is_empty() || tail.starts_with('#') || tail.starts_with("//") { *after + line.len() } else { *after };
+            let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let body: String = members.iter().map(|m| format!("{line_break}{indent}{m}")).collect();
+            Some(TextEdit { span: Span::new(at, at), text: body, sequence })
+        }
         InsertPoint::None | InsertPoint::Embedded => None,
     }
+}
+
+/// A YAML block mapping or HCL object entry: its whole lines, from the key's line start through the line
+/// break after its value; the key's indentation stays when other text precedes it (`- key: v`).
+fn line_span(text: &str, entry: Span) -> Span {
+    let before = text.get(..entry.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let start =
+        if before.get(line_start..).is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '\t')) { line_start } else { entry.start };
+    let rest = text.get(entry.end..).unwrap_or("");
+    let end = if text.get(..entry.end).is_some_and(|t| t.ends_with('\n')) {
+        entry.end
+    } else {
+        entry.end + rest.find('\n').map_or(rest.len(), |i| i + 1)
+    };
+    Span::new(start, end)
 }
 
 /// For JSON, removes the member with the comma that joins it to its neighbour.

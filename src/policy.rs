@@ -162,9 +162,14 @@ impl OptionsInput {
                 }
             }
         }
-        if let Some(version) = self.assume.as_ref().and_then(|a| a.debezium.as_ref()) {
+        let assume = self.assume.as_ref();
+        for (name, version) in [
+            ("debezium", assume.and_then(|a| a.debezium.as_ref())),
+            ("mariadbConnectorJ", assume.and_then(|a| a.mariadb_connector_j.as_ref())),
+        ] {
+            let Some(version) = version else { continue };
             if !version.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit())) {
-                return Err(OptionsError(format!("assume.debezium: {version:?} is not a version like 2.3 or 1.9.7")));
+                return Err(OptionsError(format!("assume.{name}: {version:?} is not a version like 2.3 or 1.9.7")));
             }
         }
         if let Some(today) = &self.today {

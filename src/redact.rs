@@ -34,6 +34,26 @@ pub fn shown(key: &str, value: &str) -> String {
     mask_embedded(value)
 }
 
+/// What a secret key's unknown value may show: its references (`${var.password}`) and
+/// intrinsics, with every literal part masked (`p4ss${var.suffix}` is `****${var.suffix}`).
+pub fn mask_template_literals(shown: &str) -> String {
+    let mut out = String::new();
+    let mut rest = shown;
+    while let Some(start) = rest.find("${") {
+        if !rest.get(..start).unwrap_or("").trim_matches(['"', ' ']).is_empty() {
+            out.push_str(MASK);
+        }
+        let after = rest.get(start..).unwrap_or("");
+        let end = after.find('}').map_or(after.len(), |i| i + 1);
+        out.push_str(after.get(..end).unwrap_or(""));
+        rest = after.get(end..).unwrap_or("");
+    }
+    if !rest.trim_matches(['"', ' ']).is_empty() {
+        out.push_str(MASK);
+    }
+    out
+}
+
 /// Masks `password="..."` (JAAS), `password=...` / `pwd=...` parameters and `user:pass@` in URLs.
 pub fn mask_embedded(value: &str) -> String {
     let mut out = mask_userinfo(value);
@@ -103,6 +123,13 @@ fn mask_assignments(value: &str, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_literals_are_masked() {
+        assert_eq!(mask_template_literals("\"p4ss${var.suffix}\""), "****${var.suffix}");
+        assert_eq!(mask_template_literals("${var.password}"), "${var.password}");
+        assert_eq!(mask_template_literals("Fn::Sub secret"), "****");
+    }
 
     #[test]
     fn masks_secrets() {

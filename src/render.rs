@@ -1,5 +1,5 @@
 //! Renderings of reports for people and pipelines: text (like ruff), GitHub workflow commands,
-//! and the multi-file JSON document. SARIF lives in `sarif.rs`.
+//! GitLab Code Quality, JUnit XML, and the multi-file JSON document. SARIF lives in `sarif.rs`.
 
 use crate::finding::{Applicability, Finding, Severity};
 use crate::report::{LocatedError, Report, Summary, Tool, TOOL};
@@ -216,4 +216,127 @@ fn escape_data(text: &str) -> String {
 
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitLab Code Quality (`artifacts:reports:codequality`): one issue a finding, and one an input
+/// error, each with a fingerprint that stays the same while the finding does.
+pub fn gitlab(files: &[FileResult]) -> serde_json::Value {
+    let mut issues = Vec::new();
+    for file in files {
+        match file {
+            FileResult::Error { path, error } => issues.push(serde_json::json!({
+                "description": format!("input error: {}", error.message),
+                "check_name": "input-error",
+                "fingerprint": fingerprint(&[path, "input-error"]),
+                "severity": "critical",
+                "location": { "path": path, "lines": { "begin": error.line } },
+            })),
+            FileResult::Report { path, report } => {
+                for finding in &report.findings {
+                    let severity = match finding.severity {
+                        Severity::Critical => "blocker",
+                        Severity::High => "critical",
+                        Severity::Medium => "major",
+                        Severity::Low => "minor",
+                        Severity::Info => "info",
+                    };
+                    let begin = finding.range.map_or(1, |r| r.start.line);
+                    let end = finding.range.map_or(begin, |r| r.end.line);
+                    let connector = finding.connector.to_string();
+                    issues.push(serde_json::json!({
+                        "description": format!("{} Help: {}", finding.message, finding.help),
+                        "check_name": format!("{} {}", finding.code, finding.name),
+                        "fingerprint": fingerprint(&[path, finding.code, &connector, &finding.pointer]),
+                        "severity": severity,
+                        "categories": ["Security"],
+                        "location": { "path": path, "lines": { "begin": begin, "end": end } },
+                    }));
+                }
+            }
+        }
+    }
+    serde_json::Value::Array(issues)
+}
+
+/// FNV-1a over the parts, twice with different offsets, as 32 hex digits: stable across runs
+/// and platforms, which `std`'s hasher does not promise.
+fn fingerprint(parts: &[&str]) -> String {
+    let hash = |seed: u64| {
+        parts.iter().flat_map(|p| p.bytes().chain([0])).fold(seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    };
+    format!("{:016x}{:016x}", hash(0xcbf2_9ce4_8422_2325), hash(0x8422_2325_cbf2_9ce4))
+}
+
+/// JUnit XML as Jenkins and Azure DevOps show it: a test suite a file, a test case a rule that
+/// ran on it (failed when the rule reported something, with each finding in the failure), and
+/// an error case for a file that could not be read.
+pub fn junit(files: &[FileResult]) -> String {
+    let rules = crate::rules::RULES;
+    let mut suites = String::new();
+    let (mut tests, mut failures, mut errors) = (0, 0, 0);
+    for file in files {
+        let path = xml(file.path());
+        match file {
+            FileResult::Error { error, .. } => {
+                tests += 1;
+                errors += 1;
+                suites.push_str(&format!(
+                    "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"{path}\" name=\"input\">\n      <error message=\"{}\" type=\"input-error\">{}:{}: {}</error>\n    </testcase>\n  </testsuite>\n",
+                    xml(&error.message),
+                    error.line,
+                    error.column,
+                    xml(&error.message)
+                ));
+            }
+            FileResult::Report { report, .. } => {
+                let mut cases = String::new();
+                let mut suite_failures = 0;
+                for rule in rules {
+                    let found: Vec<&Finding> = report.findings.iter().filter(|f| f.code == rule.code).collect();
+                    let name = xml(&format!("{} {}", rule.code, rule.name));
+                    if found.is_empty() {
+                        cases.push_str(&format!("    <testcase classname=\"{path}\" name=\"{name}\"/>\n"));
+                        continue;
+                    }
+                    suite_failures += 1;
+                    let worst = found.iter().map(|f| f.severity).max().unwrap_or(Severity::Info);
+                    let details: Vec<String> =
+                        found.iter().map(|f| format!("{} [{}] {} Help: {}", position(f), f.severity.name(), f.message, f.help)).collect();
+                    cases.push_str(&format!(
+                        "    <testcase classname=\"{path}\" name=\"{name}\">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                        xml(&format!("{} finding{} ({})", found.len(), if found.len() == 1 { "" } else { "s" }, worst.name())),
+                        worst.name(),
+                        xml(&details.join("\n"))
+                    ));
+                }
+                tests += rules.len();
+                failures += suite_failures;
+                suites.push_str(&format!(
+                    "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\">\n{cases}  </testsuite>\n",
+                    rules.len()
+                ));
+            }
+        }
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"msk-connect-lint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n{suites}</testsuites>\n"
+    )
+}
+
+/// Text for XML content and attributes; characters XML 1.0 cannot hold become U+FFFD.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -5,7 +5,7 @@ export type Category =
   | "ineffective-setting" | "inconsistent-setting" | "at-rest" | "unverifiable";
 export type InputFormat =
   | "kafka-connect-rest" | "kafka-connect-config" | "kafka-connect-expand" | "msk-connect-api"
-  | "msk-worker-configuration" | "cloudformation" | "terraform-plan" | "terraform-hcl" | "strimzi" | "properties";
+  | "msk-worker-configuration" | "cloudformation" | "terraform-plan" | "terraform-hcl" | "strimzi" | "mirrormaker2" | "kubernetes" | "properties";
 export type Applicability = "safe" | "unsafe" | "display-only";
 
 /** 1-based line, 1-based UTF-16 column. */

@@ -133,3 +133,44 @@ fn globs_and_config_exclude() {
     assert_eq!(output.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const MODULE: &str = "tests/fixtures/iac/module";
+
+#[test]
+fn a_terraform_directory_is_one_module_with_findings_in_the_file_that_sets_each_value() {
+    let out = stdout(&run(&[MODULE, "--fail-on", "none"], None));
+    // The encryption comes from terraform.tfvars, the JDBC URL from the JSON file main.tf reads.
+    assert!(out.contains("tests/fixtures/iac/module/terraform.tfvars:2:14: MSK001 [high]"), "{out}");
+    assert!(out.contains("tests/fixtures/iac/module/connector.json:3:21: MSK101 [high]"), "{out}");
+    assert!(out.contains("(orders-sink)"), "module findings name their connector: {out}");
+    assert!(out.contains("Found 5 findings in 7 files"), "{out}");
+    // Named on its own, main.tf is one file: its variables keep their defaults.
+    let alone = stdout(&run(&["tests/fixtures/iac/module/main.tf", "--fail-on", "none"], None));
+    assert!(!alone.contains("terraform.tfvars"), "{alone}");
+}
+
+#[test]
+fn fixing_a_module_edits_each_file_where_its_value_is_set() {
+    let out = stdout(&run(&[MODULE, "--fix", "--unsafe-fixes", "--diff", "--fail-on", "none"], None));
+    assert!(out.contains("--- a/tests/fixtures/iac/module/terraform.tfvars\n+++ b/tests/fixtures/iac/module/terraform.tfvars"), "{out}");
+    assert!(out.contains("+encryption = \"TLS\""), "{out}");
+    assert!(
+        out.contains("+  \"connection.url\": \"jdbc:postgresql://orders.internal.example.com:5432/orders?sslmode=verify-full\","),
+        "{out}"
+    );
+    assert!(!out.contains("a/tests/fixtures/iac/module/variables.tf"), "untouched files are not in the diff: {out}");
+}
+
+#[test]
+fn an_unreadable_file_in_a_module_leaves_no_file_of_it_silently_passing() {
+    let dir = std::env::temp_dir().join(format!("msk-connect-lint-module-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("main.tf"), "resource \"aws_mskconnect_connector\" \"x\" {\n  name = \"x\"\n").unwrap();
+    std::fs::write(dir.join("other.tf"), "variable \"a\" {}\n").unwrap();
+    let output = run(&[dir.to_str().unwrap()], None);
+    let out = stdout(&output);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(out.contains("main.tf:2:13: error: invalid HCL:"), "{out}");
+    assert!(out.contains("other.tf:1:1: error: not checked:"), "{out}");
+}

@@ -1,15 +1,15 @@
-//! Every real configuration in ../shared/corpus gives findings or a located error, never a
+//! Every real configuration in tests/corpus gives findings or a located error, never a
 //! crash; the outcome per file is snapshotted so every change in it is reviewed.
 
 mod common;
 
-use common::{files_in, options, read, shared};
+use common::{files_in, options, read, root};
 use msk_connect_lint::{check, fix};
 use std::collections::BTreeMap;
 
 #[test]
 fn corpus_outcomes() {
-    let corpus = shared().join("corpus");
+    let corpus = root().join("tests").join("corpus");
     let mut lines = Vec::new();
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     let (mut parsed, mut errors) = (0, 0);

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{files_in, options, read, root, shared};
+use common::{files_in, options, read, root};
 use msk_connect_lint::{check, fix};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -48,8 +48,15 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 #[test]
 fn mutated_inputs_never_panic() {
     let mut inputs: Vec<String> =
-        files_in(&shared().join("corpus")).iter().filter(|p| !p.ends_with("MANIFEST.tsv")).map(|p| read(p)).collect();
-    for dir in ["tests/fixtures/secure", "tests/fixtures/rules/MSK100", "tests/fixtures/rules/MSK110", "tests/fixtures/rules/MSK001"] {
+        files_in(&root().join("tests/corpus")).iter().filter(|p| !p.ends_with("MANIFEST.tsv")).map(|p| read(p)).collect();
+    for dir in [
+        "tests/fixtures/secure",
+        "tests/fixtures/iac",
+        "tests/fixtures/iac/module",
+        "tests/fixtures/rules/MSK100",
+        "tests/fixtures/rules/MSK110",
+        "tests/fixtures/rules/MSK001",
+    ] {
         inputs.extend(files_in(&root().join(dir)).iter().map(|p| read(p)));
     }
     let opts = options(r#"{"unsafeFixes":true}"#);
@@ -78,6 +85,18 @@ fn pathological_inputs_are_refused_cleanly() {
     let opts = options("{}");
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(check(&deep, &opts).is_err());
+    // Deep nesting in the other structured formats: refused with a location, never a stack overflow.
+    for deep in [
+        format!("a = {}", "[".repeat(100_000)),
+        format!("a = {}1{}", "(".repeat(100_000), ")".repeat(100_000)),
+        format!("locals {{\n  a = {}\n}}\n", "{ b = ".repeat(50_000)),
+        format!("a: {}", "[".repeat(100_000)),
+        format!("a:\n{}", (0..5_000).map(|i| format!("{}- x\n", " ".repeat(i))).collect::<String>()),
+        format!("a: {}", "!Ref ".repeat(10_000)),
+    ] {
+        let _ = check(&deep, &opts);
+        let _ = fix(&deep, &opts);
+    }
     let long_line = format!("connector.class=x\nconnection.url=jdbc:mysql://{}", "a".repeat(1_000_000));
     assert!(check(&long_line, &opts).is_ok());
     for text in

@@ -18,6 +18,14 @@ fn secrets_are_never_echoed() {
         ),
         format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url=jdbc:postgresql://db.internal.example.com:5432/app?user=app&password={SECRET}&sslmode=require\n"),
         format!("connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector\nconnection.url=http://elastic:{SECRET}@search.internal.example.com:9200\n"),
+        // Terraform: a literal, a variable default, and a template with a literal part.
+        format!(
+            "variable \"pw\" {{\n  default = \"{SECRET}\"\n}}\nresource \"aiven_kafka_connector\" \"c\" {{\n  config = {{\n    \"connector.class\" = \"io.aiven.connect.jdbc.JdbcSinkConnector\"\n    \"connection.url\" = \"jdbc:postgresql://db.internal.example.com:5432/app\"\n    \"connection.password\" = var.pw\n    \"connection.user.password\" = \"{SECRET}${{var.suffix}}\"\n    \"db.password\" = \"{SECRET}\"\n  }}\n}}\n"
+        ),
+        // CloudFormation YAML: a parameter Default, and a !Sub with a literal part.
+        format!(
+            "Parameters:\n  Pw:\n    Type: String\n    Default: {SECRET}\nResources:\n  C:\n    Type: AWS::KafkaConnect::Connector\n    Properties:\n      ConnectorConfiguration:\n        connector.class: io.confluent.connect.jdbc.JdbcSinkConnector\n        connection.password: !Ref Pw\n        db.password: !Sub \"{SECRET}${{AWS::Region}}\"\n"
+        ),
     ];
     for input in inputs {
         let report = check(&input, &options("{}")).unwrap();

@@ -136,19 +136,16 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
         Family::DebeziumMysql | Family::DebeziumMariadb | Family::DebeziumPostgres => {
             let Some(setting) = TLS_SETTINGS.iter().find(|s| s.family == connector.family) else { return };
             let Some(mut link) = chosen_link(setting, connector, at, v, &assumption) else { return };
-            let non_validating =
-                config.get("database.sslfactory").filter(|e| e.text().is_some_and(|t| t.ends_with("NonValidatingFactory")));
-            if let Some(factory) = non_validating.filter(|_| connector.family == Family::DebeziumPostgres) {
-                if link.posture > Posture::CertificateUnverified {
-                    let fix = link.fix.take();
-                    link = Link::new(
-                        LinkKind::Database,
-                        setting.service,
-                        factory,
-                        Posture::CertificateUnverified,
-                        "database.sslfactory=...NonValidatingFactory trusts every certificate",
-                    )
-                    .documented_by(setting.references);
+            if connector.family == Family::DebeziumPostgres {
+                // Debezium hands `database.sslfactory` and `database.sslhostnameverifier` to pgJDBC.
+                let factory = config.get("database.sslfactory");
+                let verifier = config.get("database.sslhostnameverifier");
+                let (factory_class, verifier_class) = (factory.and_then(|e| e.text()), verifier.and_then(|e| e.text()));
+                if let Some((posture, why)) = modes::pgjdbc_override(link.posture, factory_class, verifier_class) {
+                    let fix = link.fix.take().filter(|_| posture != Posture::Unknown);
+                    let entry = if why.starts_with("sslfactory") { factory } else { verifier }.unwrap_or(at);
+                    link = Link::new(LinkKind::Database, setting.service, entry, posture, format!("database.{why}"))
+                        .documented_by(setting.references);
                     link.fix = fix;
                 }
             }
@@ -157,7 +154,11 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
                 _ => &["database.ssl.truststore"],
             };
             let trust = match Trust::from_settings(trust_keys.iter().filter_map(|k| config.get(k))) {
-                Trust::DefaultStore if connector.family == Family::DebeziumPostgres => {
+                // pgJDBC's DefaultJavaSSLFactory checks against the JVM's store, not root.crt.
+                Trust::DefaultStore
+                    if connector.family == Family::DebeziumPostgres
+                        && config.text("database.sslfactory").map(modes::pgjdbc_factory) != Some(modes::Factory::JvmTrustStore) =>
+                {
                     Trust::PrivateCa("pgJDBC's default root certificate file, ~/.postgresql/root.crt".to_string())
                 }
                 trust => trust,
@@ -169,18 +170,14 @@ pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
             let encrypt = get("encrypt");
             let trust = get("trustServerCertificate").filter(|e| e.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("true")));
             let link = match (encrypt.and_then(|e| e.text().map(|t| (e, t.trim().to_ascii_lowercase()))), trust) {
-                (Some((entry, value)), _) if matches!(value.as_str(), "false" | "no" | "optional") => Link::new(
+                (Some((entry, value)), _) if modes::SQLSERVER.find(&value).is_some_and(|m| m.posture == Posture::Plaintext) => Link::new(
                     LinkKind::Database,
                     "SQL Server (Debezium)",
                     entry,
                     Posture::Plaintext,
                     format!("{}={value}: only the login packet is encrypted", entry.key),
                 )
-                .fixed_by(
-                    format!("Set {}=true", entry.key),
-                    Applicability::Unsafe,
-                    vec![Edit::set(config, &entry.key, "true")],
-                ),
+                .fixed_by(format!("Set {}=true", entry.key), Applicability::Unsafe, vec![Edit::set(config, &entry.key, "true")]),
                 (_, Some(entry)) => Link::new(
                     LinkKind::Database,
                     "SQL Server (Debezium)",

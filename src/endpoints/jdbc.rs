@@ -7,7 +7,7 @@
 use super::link::{Ignored, Link, LinkKind, Posture, Trust, WeakTls};
 use super::modes::{self, ModeTable};
 use super::url::{self, Param};
-use crate::connector::{ConfigEntry, Connector, Family};
+use crate::connector::{Assumptions, ConfigEntry, Connector, Family};
 use crate::finding::{Applicability, Edit, Fix};
 
 /// Keys the Confluent JDBC connectors define under `connection.`: these are not passed through.
@@ -41,6 +41,57 @@ pub enum DriverId {
     Snowflake,
 }
 
+/// How a driver matches property names.
+#[derive(Clone, Copy)]
+pub enum Names {
+    /// Without regard to case.
+    AnyCase,
+    /// As written. `aliases` are (other spelling, name) pairs the driver also reads; `known` are
+    /// the TLS properties, for saying that a miscased one is ignored.
+    Exact { aliases: &'static [(&'static str, &'static str)], known: &'static [&'static str] },
+}
+
+impl Names {
+    fn matches(self, written: &str, name: &str) -> bool {
+        match self {
+            Names::AnyCase => written.eq_ignore_ascii_case(name),
+            Names::Exact { aliases, .. } => written == name || aliases.iter().any(|(a, n)| *a == written && *n == name),
+        }
+    }
+
+    /// The TLS property `written` would be if its case were right, when the driver ignores it.
+    fn miscased(self, written: &str) -> Option<&'static str> {
+        let Names::Exact { aliases, known } = self else { return None };
+        let read = known.contains(&written) || aliases.iter().any(|(a, _)| *a == written);
+        known.iter().find(|n| !read && n.eq_ignore_ascii_case(written)).copied()
+    }
+}
+
+/// How a driver reads property values in the URL.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Values {
+    /// Percent-decoded, spaces around them dropped.
+    Trimmed,
+    /// Percent-decoded, spaces kept (pgJDBC 42.5.5: `sslmode=%20require` is refused).
+    Decoded,
+    /// As written (Connector/J 2.7.6: `useSsl=%74rue` is refused).
+    Raw,
+}
+
+/// MariaDB Connector/J 2.x reads names as written (and `useSSL` for `useSsl`), has no `sslMode`,
+/// and refuses a flag that is not a boolean. Confirmed on 2.7.6.
+pub const MARIADB_2_NAMES: Names = Names::Exact {
+    aliases: &[("useSSL", "useSsl")],
+    known: &[
+        "useSsl",
+        "trustServerCertificate",
+        "disableSslHostnameVerification",
+        "serverSslCert",
+        "trustStore",
+        "enabledSslProtocolSuites",
+    ],
+};
+
 /// What a driver does when the URL does not choose a mode.
 pub struct DriverDefault {
     pub posture: Posture,
@@ -72,6 +123,11 @@ pub struct Driver {
     /// Settings the driver's code reads beyond its mode table, by posture, for the rule docs.
     pub notes: &'static [(Posture, &'static str)],
     pub references: &'static [&'static str],
+    pub names: Names,
+    pub values: Values,
+    /// The driver versions the conformance suite (tests/conformance) ran these facts against;
+    /// facts of drivers without one come from their source and docs.
+    pub confirmed: Option<&'static str>,
 }
 
 pub static DRIVERS: [Driver; 10] = [
@@ -98,6 +154,9 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::HostnameUnverified, "`useSSL=true&verifyServerCertificate=true` (maps to `VERIFY_CA`: no legacy combination gives `VERIFY_IDENTITY`)"),
         ],
         references: &["https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Mariadb,
@@ -116,10 +175,15 @@ pub static DRIVERS: [Driver; 10] = [
         trust: &["serverSslCert", "trustStore"],
         default_trust: None,
         notes: &[
+            (Posture::Plaintext, "`sslMode` with Connector/J 2.x, which does not know it (the `assume.mariadbConnectorJ` option)"),
             (Posture::CertificateUnverified, "`useSsl=true&trustServerCertificate=true` (maps to `trust`)"),
             (Posture::HostnameUnverified, "`useSsl=true&disableSslHostnameVerification=true` (maps to `verify-ca`)"),
+            (Posture::Refused, "with Connector/J 2.x (seen on 2.7.6), `useSsl`, `trustServerCertificate` or `disableSslHostnameVerification` other than true, false, 1, 0 or empty"),
         ],
         references: &["https://mariadb.com/kb/en/about-mariadb-connector-j/#tls-parameters"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: Some("Connector/J 2.7.6 (2.x flags); the 3.x sslMode from the 3.x source"),
     },
     Driver {
         id: DriverId::Postgres,
@@ -138,10 +202,15 @@ pub static DRIVERS: [Driver; 10] = [
         trust: &["sslrootcert"],
         default_trust: Some("pgJDBC's default root certificate file, ~/.postgresql/root.crt"),
         notes: &[
+            (Posture::Fallback, "a miscased name (`sslMode`, `SSLMODE`, `SSL`): pgJDBC reads names as written and ignores it"),
             (Posture::CertificateUnverified, "`sslfactory=org.postgresql.ssl.NonValidatingFactory`"),
-            (Posture::Verified, "`ssl=true` without `sslmode` (pgJDBC 42.2.5 and later: `verify-full`)"),
+            (Posture::HostnameUnverified, "`sslmode=require&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory` (the JVM's trust store checks the certificate)"),
+            (Posture::Verified, "`ssl=true` or `ssl=` without `sslmode` (pgJDBC 42.2.5 and later: `verify-full`)"),
         ],
         references: &["https://jdbc.postgresql.org/documentation/ssl/"],
+        names: Names::Exact { aliases: &[], known: &["sslmode", "ssl", "sslfactory", "sslhostnameverifier", "sslrootcert"] },
+        values: Values::Decoded,
+        confirmed: Some("pgJDBC 42.5.5"),
     },
     Driver {
         id: DriverId::Sqlserver,
@@ -160,6 +229,9 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::CertificateUnverified, "`trustServerCertificate=true`"),
         ],
         references: &["https://learn.microsoft.com/en-us/sql/connect/jdbc/setting-the-connection-properties"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Jtds,
@@ -175,6 +247,9 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[],
         references: &["https://jtds.sourceforge.net/faq.html#urlFormat"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Oracle,
@@ -195,6 +270,9 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::HostnameUnverified, "TCPS without `oracle.net.ssl_server_dn_match=true` (drivers before 19.15/21.6, such as the ojdbc8 19.7 the Confluent JDBC connector bundles, do not match the name by default)"),
         ],
         references: &["https://docs.oracle.com/en/database/oracle/oracle-database/19/jjdbc/client-side-security.html"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Redshift,
@@ -217,6 +295,9 @@ pub static DRIVERS: [Driver; 10] = [
             (Posture::CertificateUnverified, "`sslfactory=...NonValidatingFactory`"),
         ],
         references: &["https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-configuration-options.html"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Db2,
@@ -236,6 +317,9 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[(Posture::HostnameUnverified, "unless `sslClientHostnameValidation=BASIC` is set too (Db2 clients 11.5.6 and later)")],
         references: &["https://www.ibm.com/docs/en/db2/11.5?topic=pdjc-common-data-server-driver-jdbc-sqlj-properties-all-database-products"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Clickhouse,
@@ -255,6 +339,9 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[(Posture::CertificateUnverified, "`sslmode=none`")],
         references: &["https://clickhouse.com/docs/integrations/language-clients/java/jdbc"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
     Driver {
         id: DriverId::Snowflake,
@@ -270,6 +357,9 @@ pub static DRIVERS: [Driver; 10] = [
         default_trust: None,
         notes: &[],
         references: &["https://docs.snowflake.com/en/developer-guide/jdbc/jdbc-parameters"],
+        names: Names::AnyCase,
+        values: Values::Trimmed,
+        confirmed: None,
     },
 ];
 
@@ -315,8 +405,8 @@ impl<'a> Passthrough<'a> {
         Passthrough { entries }
     }
 
-    fn get(&self, name: &str) -> Option<&'a ConfigEntry> {
-        self.entries.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, e)| *e)
+    fn get(&self, name: &str, names: Names) -> Option<&'a ConfigEntry> {
+        self.entries.iter().rev().find(|(n, _)| names.matches(n, name)).map(|(_, e)| *e)
     }
 }
 
@@ -329,14 +419,21 @@ enum Source<'a> {
 struct Props<'a> {
     params: &'a [Param],
     passthrough: &'a Passthrough<'a>,
+    names: Names,
+    values: Values,
 }
 
 impl<'a> Props<'a> {
     fn get(&self, name: &str) -> Option<(String, Source<'a>)> {
-        if let Some(p) = self.params.iter().rev().find(|p| p.name.eq_ignore_ascii_case(name)) {
-            return Some((p.value.trim().to_string(), Source::Url));
+        if let Some(p) = self.params.iter().rev().find(|p| self.names.matches(&p.name, name)) {
+            let value = match self.values {
+                Values::Trimmed => p.value.trim().to_string(),
+                Values::Decoded => url::decode(&p.raw),
+                Values::Raw => p.raw.clone(),
+            };
+            return Some((value, Source::Url));
         }
-        let entry = self.passthrough.get(name)?;
+        let entry = self.passthrough.get(name, self.names)?;
         Some((entry.text()?.trim().to_string(), Source::Passed(entry)))
     }
 
@@ -393,14 +490,16 @@ impl Url<'_> {
         let (first, join) = separators(self.driver.syntax, &self.text);
         let mut edits = Vec::new();
         let mut new_url = self.text.clone();
+        let names = self.props.names;
         for (name, value) in changes {
             let params = url_params(self.driver, &new_url);
-            let in_url = params.iter().any(|p| p.name.eq_ignore_ascii_case(name));
-            match (in_url, self.passthrough.get(name), value) {
+            let is_name = |p: &str| names.matches(p, name);
+            let in_url = params.iter().any(|p| is_name(&p.name));
+            match (in_url, self.passthrough.get(name, names), value) {
                 (false, Some(passed), Some(value)) => edits.push(Edit::set(&self.connector.config, &passed.key, value)),
                 (false, Some(passed), None) => edits.push(Edit::remove(passed)),
-                (_, _, Some(value)) => new_url = url::with_param(&new_url, &params, name, value, first, join),
-                (true, _, None) => new_url = url::without_param(&new_url, &params, name),
+                (_, _, Some(value)) => new_url = url::with_param_matching(&new_url, &params, &is_name, name, value, first, join),
+                (true, _, None) => new_url = url::without_param_matching(&new_url, &params, &is_name),
                 (false, None, None) => {}
             }
         }
@@ -430,7 +529,19 @@ impl Url<'_> {
     fn by_mode(&self) -> Option<Link> {
         let (name, table) = self.driver.mode?;
         let value = self.props.value(name)?;
-        let (posture, why) = table.posture(&value);
+        let padded = self.props.values != Values::Trimmed && value.trim() != value;
+        let (posture, why) = match table.posture(&value) {
+            // The table trims; this driver compares the value with its spaces.
+            (_, _) if padded && table.refused_by.is_some() && self.driver.confirmed.is_some() => (
+                Posture::Refused,
+                format!("{value:?} keeps its spaces for {}, so it is not one of {}; the driver refuses it", self.driver.name, table.reader),
+            ),
+            // A shared table's refusal holds only for drivers the suite ran (not the Redshift driver).
+            (Posture::Refused, _) if self.driver.confirmed.is_none() => {
+                (Posture::Unknown, format!("not one of {}", table.modes.iter().map(|m| m.value).collect::<Vec<_>>().join(", ")))
+            }
+            other => other,
+        };
         let link = self.link(posture, format!("{}: {why}", self.props.where_(name)));
         Some(if matches!(posture, Posture::Verified | Posture::Unknown) { link } else { self.fixed(link) })
     }
@@ -463,7 +574,7 @@ impl Url<'_> {
 }
 
 /// The analysis of one JDBC URL entry.
-pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthrough) -> Option<Link> {
+pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthrough, assume: &Assumptions) -> Option<Link> {
     let text = entry.text()?.trim().to_string();
     let (target, rest) = Target::of(&text)?;
     let driver = match target {
@@ -481,11 +592,14 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
         }
     };
     let (params, hosts) = parse_params(driver.syntax, &text, rest);
-    let url = Url { driver, props: Props { params: &params, passthrough }, text, connector, entry, passthrough, hosts };
+    let mariadb_2 = driver.id == DriverId::Mariadb && assume.mariadb_connector_j_2();
+    let (names, values) = if mariadb_2 { (MARIADB_2_NAMES, Values::Raw) } else { (driver.names, driver.values) };
+    let url = Url { driver, props: Props { params: &params, passthrough, names, values }, text, connector, entry, passthrough, hosts };
     let confluent_jdbc = connector.class.as_deref().is_some_and(|c| c.starts_with("io.confluent.connect.jdbc."));
     let mut link = match driver.id {
         DriverId::Mysql => url.by_mode().unwrap_or_else(|| mysql_legacy(&url)),
-        DriverId::Mariadb => url.by_mode().unwrap_or_else(|| mariadb_legacy(&url)),
+        DriverId::Mariadb if mariadb_2 => mariadb_2x(&url),
+        DriverId::Mariadb => mariadb_3x(&url),
         DriverId::Postgres | DriverId::Redshift => postgres(&url),
         DriverId::Sqlserver => sqlserver(&url, confluent_jdbc),
         DriverId::Oracle => oracle(&url, confluent_jdbc),
@@ -499,6 +613,10 @@ pub fn analyze(connector: &Connector, entry: &ConfigEntry, passthrough: &Passthr
     }
     if driver.id == DriverId::Mysql {
         link.ignored.extend(mysql_ignored_flags(&url));
+    }
+    link.ignored.extend(miscased(&url));
+    if mariadb_2 {
+        link.ignored.extend(mariadb_2x_ignored(&url));
     }
     Some(link)
 }
@@ -622,8 +740,36 @@ fn mysql_ignored_flags(url: &Url) -> Option<Ignored> {
     })
 }
 
-/// MariaDB Connector/J's `useSsl` flags, read when no `sslMode` is set.
-fn mariadb_legacy(url: &Url) -> Link {
+/// TLS properties written in a case the driver does not read: it ignores them. The fix spells
+/// them as the driver reads them, which turns them on: unsafe.
+fn miscased(url: &Url) -> Vec<Ignored> {
+    let mut out = Vec::new();
+    let ignored = |written: &str, name: &str, where_: String, edits: Vec<Edit>| Ignored {
+        message: format!("{where_}: {} reads property names as written, so it ignores {written} (it reads {name})", url.driver.name),
+        help: format!("Spell it {name}"),
+        fix: Fix::new(format!("Rename {written} to {name}"), Applicability::Unsafe, edits),
+    };
+    for p in url.props.params {
+        let Some(name) = url.props.names.miscased(&p.name) else { continue };
+        let edits = url.edit(&[(p.name.as_str(), None), (name, Some(p.value.trim()))]);
+        out.push(ignored(&p.name, name, format!("{} in {}", p.name, url.entry.key), edits));
+    }
+    for (written, entry) in &url.passthrough.entries {
+        let Some(name) = url.props.names.miscased(written) else { continue };
+        let (Some(prefix), Some(value)) = (entry.key.strip_suffix(written), entry.text()) else { continue };
+        let edits = vec![Edit::remove(entry), Edit::set(&url.connector.config, &format!("{prefix}{name}"), value.trim())];
+        out.push(ignored(written, name, entry.key.clone(), edits));
+    }
+    out
+}
+
+/// MariaDB Connector/J 3.x: `sslMode` by the table, else the 2.x flags it still maps.
+fn mariadb_3x(url: &Url) -> Link {
+    if let Some(link) = url.by_mode() {
+        return link.assuming(Some(
+            "assumes MariaDB Connector/J 3.x; 2.x has no sslMode (state 2.x with the assume.mariadbConnectorJ option)".to_string(),
+        ));
+    }
     let props = &url.props;
     if !props.is("useSsl", &["true"]) {
         return url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new()));
@@ -643,38 +789,110 @@ fn mariadb_legacy(url: &Url) -> Link {
     url.link(Posture::Verified, "useSsl=true maps to sslMode=verify-full".to_string())
 }
 
-/// pgJDBC and the Redshift driver: `sslmode` by the table, then `ssl` and `sslfactory`.
+/// A MariaDB Connector/J 2.x boolean: `true`, `1` or empty is true, `false` or `0` false, and
+/// anything else is refused ("must be boolean (true/false or 0/1)"), said as the error. Confirmed
+/// on 2.7.6.
+fn mariadb_2x_flag(url: &Url, name: &str) -> Result<bool, String> {
+    let Some(value) = url.props.value(name) else { return Ok(false) };
+    match value.to_ascii_lowercase().as_str() {
+        "" | "true" | "1" => Ok(true),
+        "false" | "0" => Ok(false),
+        _ => Err(format!("{}: MariaDB Connector/J 2.x takes only true/false or 1/0 and refuses this value", url.props.where_(name))),
+    }
+}
+
+/// MariaDB Connector/J 2.x: TLS only with `useSsl`, verified unless a flag turns a check off.
+fn mariadb_2x(url: &Url) -> Link {
+    // 2.x's own verified TLS: `sslMode` would be ignored.
+    let changes = [("useSsl", Some("true")), ("trustServerCertificate", None), ("disableSslHostnameVerification", None)];
+    let fixed = |link: Link| link.fixed_by("Use useSsl=true (Connector/J 2.x)", Applicability::Unsafe, url.edit(&changes));
+    let flags = ["useSsl", "trustServerCertificate", "disableSslHostnameVerification"].map(|n| mariadb_2x_flag(url, n));
+    let [use_ssl, trust_all, no_hostname] = match flags {
+        [Ok(a), Ok(b), Ok(c)] => [a, b, c],
+        [Err(why), ..] | [_, Err(why), _] | [_, _, Err(why)] => return fixed(url.link(Posture::Refused, why)),
+    };
+    let props = &url.props;
+    let link = if !use_ssl {
+        fixed(url.link(Posture::Plaintext, format!("{}: MariaDB Connector/J 2.x uses TLS only with useSsl=true", props.where_("useSsl"))))
+    } else if trust_all {
+        fixed(url.link(Posture::CertificateUnverified, format!("{}: no certificate check", props.where_("trustServerCertificate"))))
+    } else if no_hostname {
+        fixed(url.link(Posture::HostnameUnverified, format!("{}: no host name check", props.where_("disableSslHostnameVerification"))))
+    } else {
+        url.link(Posture::Verified, format!("{}: TLS with certificate and host name checks", props.where_("useSsl")))
+    };
+    link.assuming(Some("assumes MariaDB Connector/J 2.x, as the assume.mariadbConnectorJ option states".to_string()))
+}
+
+/// MariaDB Connector/J 2.x does not know 3.x's `sslMode`.
+fn mariadb_2x_ignored(url: &Url) -> Option<Ignored> {
+    url.props.get("sslMode")?;
+    Some(Ignored {
+        message: format!("{}: MariaDB Connector/J 2.x has no sslMode and ignores it", url.props.where_("sslMode")),
+        help: "Remove it, and use useSsl=true with 2.x (or upgrade to Connector/J 3.x)".to_string(),
+        fix: Fix::new("Remove sslMode", Applicability::Safe, url.edit(&[("sslMode", None)])),
+    })
+}
+
+/// pgJDBC and the Redshift driver: `sslmode` by the table, then `ssl`, `sslfactory` and
+/// `sslhostnameverifier`.
 fn postgres(url: &Url) -> Link {
     let props = &url.props;
-    let non_validating = props.value("sslfactory").filter(|f| f.ends_with("NonValidatingFactory"));
-    let changes: &[(&str, Option<&str>)] = if non_validating.is_some() {
-        &[("sslmode", Some("verify-full")), ("sslfactory", None)]
-    } else {
-        &[("sslmode", Some("verify-full"))]
-    };
-    let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, url.edit(changes));
     let redshift = url.driver.id == DriverId::Redshift;
-    let mut result = match url.by_mode() {
-        Some(link) if link.posture == Posture::Verified || link.posture == Posture::Unknown => link,
+    let factory = props.value("sslfactory");
+    // The Redshift driver's factories are its own classes; only their NonValidatingFactory is known.
+    let trusts_all = factory.as_deref().is_some_and(|f| {
+        if redshift {
+            f.ends_with("NonValidatingFactory")
+        } else {
+            modes::pgjdbc_factory(f) == modes::Factory::TrustsAll
+        }
+    });
+    let changes: &[(&str, Option<&str>)] =
+        if trusts_all { &[("sslmode", Some("verify-full")), ("sslfactory", None)] } else { &[("sslmode", Some("verify-full"))] };
+    let fix = |l: Link| l.fixed_by("Use sslmode=verify-full", Applicability::Unsafe, url.edit(changes));
+    let result = match url.by_mode() {
+        Some(link) if matches!(link.posture, Posture::Verified | Posture::Unknown) => link,
         Some(link) => fix(link),
         None if redshift && props.is("ssl", &["false"]) => {
             fix(url.link(Posture::Plaintext, format!("{}: TLS is off", props.where_("ssl"))))
         }
+        // pgJDBC reads `ssl` as a boolean: only `true` (any case) or empty turns it on.
         None if !redshift && props.value("ssl").is_some_and(|v| v.is_empty() || v.eq_ignore_ascii_case("true")) => {
             url.link(Posture::Verified, "ssl=true without sslmode means verify-full (pgJDBC 42.2.5 and later)".to_string())
         }
         None => fix(url.by_default().unwrap_or_else(|| url.link(Posture::Unknown, String::new()))),
     };
-    if let Some(factory) = non_validating {
-        if result.posture > Posture::CertificateUnverified {
-            let why = if redshift { "sslfactory=...NonValidatingFactory".to_string() } else { format!("sslfactory={factory}") };
-            result = fix(url.link(Posture::CertificateUnverified, format!("{why} trusts every certificate")));
-            if !redshift {
-                result.fix.iter_mut().for_each(|f| f.title = "Use the default SSL factory with sslmode=verify-full".to_string());
+    if redshift {
+        if trusts_all && result.posture > Posture::CertificateUnverified && result.posture < Posture::Refused {
+            return fix(url.link(Posture::CertificateUnverified, "sslfactory=...NonValidatingFactory trusts every certificate".to_string()));
+        }
+        return result;
+    }
+    let verifier = props.value("sslhostnameverifier");
+    match modes::pgjdbc_override(result.posture, factory.as_deref(), verifier.as_deref()) {
+        Some((posture, why)) => {
+            let link = url.link(posture, why);
+            let link = if factory.as_deref().map(modes::pgjdbc_factory) == Some(modes::Factory::JvmTrustStore) {
+                link.trusting(Trust::DefaultStore)
+            } else {
+                link
+            };
+            match posture {
+                Posture::CertificateUnverified => {
+                    let mut link = fix(link);
+                    link.fix.iter_mut().for_each(|f| f.title = "Use the default SSL factory with sslmode=verify-full".to_string());
+                    link
+                }
+                Posture::HostnameUnverified => fix(link),
+                _ => link,
             }
         }
+        None if factory.as_deref().map(modes::pgjdbc_factory) == Some(modes::Factory::JvmTrustStore) => {
+            result.trusting(Trust::DefaultStore)
+        }
+        None => result,
     }
-    result
 }
 
 /// `confluent_jdbc`: the Confluent JDBC connector bundles mssql-jdbc 8.4.1 (no encryption by
@@ -813,7 +1031,7 @@ fn clickhouse(url: &Url) -> Link {
 
 /// Every JDBC URL of a connector: `connection.url` of JDBC connectors (and any other
 /// connector whose `connection.url` is a JDBC URL), Debezium's `database.url`.
-pub fn links(connector: &Connector, out: &mut Vec<Link>) {
+pub fn links(connector: &Connector, assume: &Assumptions, out: &mut Vec<Link>) {
     for key in ["connection.url", "database.url", "jdbc.url", "connection.jdbc.url", "azure.sql.dw.url"] {
         let Some(entry) = connector.config.get(key) else { continue };
         let Some(text) = entry.text() else {
@@ -835,7 +1053,7 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
             ("database.url", _) => Passthrough::of(connector, &["database.", "driver."], &[]),
             _ => Passthrough { entries: Vec::new() },
         };
-        if let Some(link) = analyze(connector, entry, &passthrough) {
+        if let Some(link) = analyze(connector, entry, &passthrough, assume) {
             out.push(link);
         }
     }
@@ -850,7 +1068,7 @@ mod tests {
         let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
         let connectors = input::read(&text, None).unwrap();
         let mut links = Vec::new();
-        super::links(&connectors[0], &mut links);
+        super::links(&connectors[0], &Assumptions::default(), &mut links);
         let link = links.pop().expect("a link");
         (link.posture, link.reason)
     }
@@ -869,13 +1087,48 @@ mod tests {
         assert_eq!(posture("jdbc:mysql://db:3306/x?useSSL=true").0, Posture::Fallback);
     }
 
+    /// What the conformance suite saw pgJDBC 42.5.5 and Connector/J 2.7.6 do.
+    #[test]
+    fn as_the_drivers_do() {
+        assert_eq!(posture("jdbc:postgresql://db/x?sslMode=verify-full").0, Posture::Fallback, "names are exact");
+        assert_eq!(posture("jdbc:postgresql://db/x?SSL=true").0, Posture::Fallback);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=VERIFY-FULL").0, Posture::Verified, "values are not");
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify_full").0, Posture::Refused);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=%20require").0, Posture::Refused, "spaces are kept");
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify%2Dfull").0, Posture::Verified, "values are decoded");
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=").0, Posture::Refused);
+        assert_eq!(posture("jdbc:redshift://r:5439/x?sslmode=bogus").0, Posture::Unknown, "not run on the Redshift driver");
+        assert_eq!(
+            posture("jdbc:postgresql://db/x?sslmode=require&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory").0,
+            Posture::HostnameUnverified
+        );
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify-full&sslfactory=com.example.Mine").0, Posture::Unknown);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=verify-full&sslhostnameverifier=com.example.Mine").0, Posture::Unknown);
+        assert_eq!(posture("jdbc:postgresql://db/x?sslmode=disable&sslfactory=com.example.Mine").0, Posture::Plaintext);
+        let v2 = Assumptions { mariadb_connector_j: Some("2.7.6".to_string()), ..Assumptions::default() };
+        let mariadb = |url: &str, assume: &Assumptions| {
+            let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
+            let connectors = input::read(&text, None).unwrap();
+            let mut links = Vec::new();
+            super::links(&connectors[0], assume, &mut links);
+            links.pop().map(|l| l.posture)
+        };
+        assert_eq!(mariadb("jdbc:mariadb://db/x?sslMode=verify-full", &v2), Some(Posture::Plaintext));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?sslMode=verify-full", &Assumptions::default()), Some(Posture::Verified));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSSL=1", &v2), Some(Posture::Verified));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?usessl=true", &v2), Some(Posture::Plaintext));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl=yes", &v2), Some(Posture::Refused));
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl=%74rue", &v2), Some(Posture::Refused), "values are not decoded");
+        assert_eq!(mariadb("jdbc:mariadb://db/x?useSsl&trustServerCertificate=true", &v2), Some(Posture::CertificateUnverified));
+    }
+
     #[test]
     fn db2_fixes_keep_every_property_terminated() {
         for url in ["jdbc:db2://db:50000/x", "jdbc:db2://db:50000/x:sslConnection=true;"] {
             let text = format!("connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url={url}\n");
             let connectors = input::read(&text, None).unwrap();
             let mut links = Vec::new();
-            super::links(&connectors[0], &mut links);
+            super::links(&connectors[0], &Assumptions::default(), &mut links);
             let fixed = links[0].fix.as_ref().and_then(|f| f.edits[0].value.clone()).expect("a URL edit");
             assert!(fixed.ends_with(';'), "{fixed}");
         }
@@ -886,7 +1139,7 @@ mod tests {
         let text = "connector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url=jdbc:mysql://db/x\nconnection.sslMode=VERIFY_IDENTITY\n";
         let connectors = input::read(text, None).unwrap();
         let mut links = Vec::new();
-        super::links(&connectors[0], &mut links);
+        super::links(&connectors[0], &Assumptions::default(), &mut links);
         assert_eq!(links[0].posture, Posture::Verified);
     }
 
@@ -929,7 +1182,7 @@ mod tests {
         let text = "connector.class=io.confluent.connect.jdbc.JdbcSourceConnector\nconnection.url=jdbc:sqlite:test.db\n";
         let connectors = input::read(text, None).unwrap();
         let mut links = Vec::new();
-        super::links(&connectors[0], &mut links);
+        super::links(&connectors[0], &Assumptions::default(), &mut links);
         assert!(links.is_empty());
     }
 }

@@ -17,6 +17,9 @@ pub enum Posture {
     /// TLS that checks the certificate chain but not that it names the host.
     HostnameUnverified,
     Verified,
+    /// The driver refuses the setting, so the connector fails to start: nothing crosses the
+    /// network, but the configuration is broken.
+    Refused,
     /// Depends on something the input does not say.
     Unknown,
 }

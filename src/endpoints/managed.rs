@@ -4,7 +4,7 @@
 
 use super::link::{Link, LinkKind, Posture};
 use super::modes::{self, ModeTable};
-use crate::connector::{ConfigEntry, Connector};
+use crate::connector::{Config, ConfigEntry, Connector};
 use crate::finding::{Applicability, Edit};
 
 /// What the managed analyser reads, by posture, for the rule docs.
@@ -15,15 +15,15 @@ pub static NOTES: [(&str, Posture, &str); 4] = [
     ("Confluent Cloud SQL Server CDC source", Posture::Plaintext, "`database.encrypt` not `true` (default `false`)"),
 ];
 
-/// The link one mode setting chooses, or the managed connector's default when it is absent.
-fn chosen(service: &str, at: &ConfigEntry, setting: Option<&ConfigEntry>, table: &ModeTable, default: &str, why: &str) -> Option<Link> {
-    match setting {
-        Some(entry) => table.link(service, entry),
-        None => {
-            let posture = table.find(default).map_or(Posture::Unknown, |m| m.posture);
-            Some(Link::new(LinkKind::Database, service, at, posture, why))
-        }
-    }
+/// The link the mode setting `key` chooses, or the managed connector's default when it is absent,
+/// with the fix to the table's verified mode.
+fn chosen(service: &str, at: &ConfigEntry, config: &Config, key: &str, table: &ModeTable, default: &str, why: &str) -> Option<Link> {
+    let link = match config.get(key) {
+        Some(entry) => table.link(service, entry)?,
+        None => Link::new(LinkKind::Database, service, at, table.find(default).map_or(Posture::Unknown, |m| m.posture), why),
+    };
+    let verified = table.verified().to_ascii_lowercase();
+    Some(link.fixed_by(format!("Set {key}={verified}"), Applicability::Unsafe, vec![Edit::set(config, key, &verified)]))
 }
 
 pub fn is_managed_jdbc(class: &str) -> bool {
@@ -52,32 +52,32 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
         chosen(
             &service,
             at,
-            config.get("ssl.mode"),
+            config,
+            "ssl.mode",
             &modes::POSTGRES,
             "prefer",
             "no ssl.mode: the managed connector's default `prefer` falls back to plaintext when the server does not offer TLS",
         )
-        .map(|l| l.fixed_by("Set ssl.mode=verify-full", Applicability::Unsafe, set("ssl.mode", "verify-full")))
     } else if matches!(class, "MySqlCdcSource" | "MySqlCdcSourceV2") {
         chosen(
             &service,
             at,
-            config.get("database.ssl.mode"),
+            config,
+            "database.ssl.mode",
             &modes::MYSQL,
             "preferred",
             "no database.ssl.mode: the default `preferred` falls back to plaintext",
         )
-        .map(|l| l.fixed_by("Set database.ssl.mode=verify_identity", Applicability::Unsafe, set("database.ssl.mode", "verify_identity")))
     } else if matches!(class, "PostgresCdcSource" | "PostgresCdcSourceV2") {
         chosen(
             &service,
             at,
-            config.get("database.sslmode"),
+            config,
+            "database.sslmode",
             &modes::POSTGRES,
             "prefer",
             "no database.sslmode: the default `prefer` falls back to plaintext",
         )
-        .map(|l| l.fixed_by("Set database.sslmode=verify-full", Applicability::Unsafe, set("database.sslmode", "verify-full")))
     } else if matches!(class, "SqlServerCdcSource" | "SqlServerCdcSourceV2") {
         match config.text("database.encrypt") {
             Some(v) if v.trim().eq_ignore_ascii_case("true") => return,

@@ -26,12 +26,12 @@ pub fn analyze(connector: &Connector, assume: &Assumptions) -> Vec<Link> {
         return Vec::new();
     }
     let mut links = Vec::new();
-    jdbc::links(connector, &mut links);
+    jdbc::links(connector, assume, &mut links);
     debezium::links(connector, assume, &mut links);
     managed::links(connector, &mut links);
     services::links(connector, &mut links);
     let mut unclaimed = Vec::new();
-    schemes::links(connector, &links, &mut unclaimed);
+    schemes::links(connector, assume, &links, &mut unclaimed);
     links.extend(unclaimed);
     links
 }

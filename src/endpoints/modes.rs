@@ -18,6 +18,9 @@ pub struct ModeTable {
     /// The values as a whole, for "not one of ...".
     pub reader: &'static str,
     pub modes: &'static [Mode],
+    /// Who refuses any other value (so the connector fails to start), and on which version that
+    /// was seen; none where it is not known, and another value cannot be verified.
+    pub refused_by: Option<&'static str>,
 }
 
 impl ModeTable {
@@ -35,14 +38,16 @@ impl ModeTable {
         self.with_posture(Posture::Verified).map_or("", |m| m.value)
     }
 
-    /// `value` read by this table, or Unknown with the values it knows.
+    /// `value` read by this table; another value is refused or unknown, said with the values
+    /// it knows.
     pub fn posture(&self, value: &str) -> (Posture, String) {
-        match self.find(value) {
-            Some(mode) => (mode.posture, mode.why.to_string()),
-            None => {
-                let known: Vec<&str> = self.modes.iter().map(|m| m.value).collect();
-                (Posture::Unknown, format!("not one of {} ({})", self.reader, known.join(", ")))
-            }
+        if let Some(mode) = self.find(value) {
+            return (mode.posture, mode.why.to_string());
+        }
+        let known = self.modes.iter().map(|m| m.value).collect::<Vec<_>>().join(", ");
+        match self.refused_by {
+            Some(who) => (Posture::Refused, format!("not one of {} ({known}); {who} refuses it", self.reader)),
+            None => (Posture::Unknown, format!("not one of {} ({known})", self.reader)),
         }
     }
 
@@ -80,7 +85,73 @@ pub static POSTGRES: ModeTable = ModeTable {
         mode("verify-ca", &[], Posture::HostnameUnverified, "checks the certificate but not the host name"),
         mode("verify-full", &[], Posture::Verified, "checks certificate and host name"),
     ],
+    // pgJDBC compares without regard to case and throws "Invalid sslmode value" for anything
+    // else, the empty value included (confirmed on 42.5.5); Debezium validates its own.
+    refused_by: Some("the driver"),
 };
+
+/// What a pgJDBC `sslfactory` class does to the certificate check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Factory {
+    /// The driver's own: `sslmode` decides (LibPQFactory, the default).
+    Default,
+    /// Accepts every certificate, whatever `sslmode` says.
+    TrustsAll,
+    /// Checks the chain against the JVM's trust store even under `sslmode=require`; the host
+    /// name is still checked by `sslmode=verify-full` alone.
+    JvmTrustStore,
+    /// A class of the user's own: what it checks cannot be known.
+    Custom,
+}
+
+/// pgJDBC's `sslfactory` classes (class names are exact), confirmed on 42.5.5.
+pub fn pgjdbc_factory(class: &str) -> Factory {
+    match class.trim() {
+        "" | "org.postgresql.ssl.LibPQFactory" | "org.postgresql.ssl.jdbc4.LibPQFactory" => Factory::Default,
+        "org.postgresql.ssl.NonValidatingFactory" => Factory::TrustsAll,
+        "org.postgresql.ssl.DefaultJavaSSLFactory" => Factory::JvmTrustStore,
+        _ => Factory::Custom,
+    }
+}
+
+/// pgJDBC's own host name verifier; any other `sslhostnameverifier` class replaces the check
+/// `sslmode=verify-full` makes, so what is checked cannot be known.
+pub const PGJDBC_HOSTNAME_VERIFIER: &str = "org.postgresql.ssl.PGjdbcHostnameVerifier";
+
+/// How pgJDBC's `sslfactory` and `sslhostnameverifier` change the posture `sslmode` gives: the
+/// new posture and why, or none. Confirmed on 42.5.5.
+pub fn pgjdbc_override(posture: Posture, factory: Option<&str>, verifier: Option<&str>) -> Option<(Posture, String)> {
+    if !matches!(posture, Posture::CertificateUnverified | Posture::HostnameUnverified | Posture::Verified) {
+        return None;
+    }
+    if let Some(class) = factory.map(str::trim) {
+        match pgjdbc_factory(class) {
+            Factory::TrustsAll if posture > Posture::CertificateUnverified => {
+                return Some((Posture::CertificateUnverified, format!("sslfactory={class} trusts every certificate")));
+            }
+            Factory::Custom => {
+                return Some((
+                    Posture::Unknown,
+                    format!("sslfactory={class} is a class of its own: it decides which certificates pass, which the configuration does not say"),
+                ));
+            }
+            Factory::JvmTrustStore if posture == Posture::CertificateUnverified => {
+                return Some((
+                    Posture::HostnameUnverified,
+                    format!("sslfactory={class} checks the certificate against the JVM's trust store, but sslmode=require does not check the host name"),
+                ));
+            }
+            _ => {}
+        }
+    }
+    match verifier.map(str::trim) {
+        Some(class) if posture == Posture::Verified && !class.is_empty() && class != PGJDBC_HOSTNAME_VERIFIER => Some((
+            Posture::Unknown,
+            format!("sslhostnameverifier={class} replaces the driver's host name check with a class of its own, which the configuration does not say"),
+        )),
+        _ => None,
+    }
+}
 
 /// MySQL's `sslMode` (Connector/J 8.0.13 and later), Debezium MySQL's `database.ssl.mode` and the
 /// Confluent Cloud MySQL CDC source's.
@@ -93,6 +164,7 @@ pub static MYSQL: ModeTable = ModeTable {
         mode("VERIFY_CA", &[], Posture::HostnameUnverified, "checks the certificate but not the host name"),
         mode("VERIFY_IDENTITY", &[], Posture::Verified, "checks certificate and host name"),
     ],
+    refused_by: None,
 };
 
 /// MariaDB Connector/J 3.x's `sslMode` (with the aliases its `SslMode` enum accepts) and Debezium
@@ -105,6 +177,7 @@ pub static MARIADB: ModeTable = ModeTable {
         mode("verify-ca", &["verify_ca"], Posture::HostnameUnverified, "checks the certificate but not the host name"),
         mode("verify-full", &["verify_identity", "verify-identity", "1", "true"], Posture::Verified, "checks certificate and host name"),
     ],
+    refused_by: None,
 };
 
 /// mssql-jdbc's `encrypt`, read by the JDBC and Debezium SQL Server analysers. `true` verifies
@@ -116,6 +189,7 @@ pub static SQLSERVER: ModeTable = ModeTable {
         mode("strict", &[], Posture::Verified, "uses TDS 8.0 with full certificate validation"),
         mode("true", &["mandatory", "yes"], Posture::Verified, "encrypts and validates the certificate"),
     ],
+    refused_by: None,
 };
 
 /// jTDS's `ssl`.
@@ -127,6 +201,7 @@ pub static JTDS: ModeTable = ModeTable {
         mode("require", &[], Posture::CertificateUnverified, "encrypts but does not check the certificate"),
         mode("authenticate", &[], Posture::Verified, "checks the certificate"),
     ],
+    refused_by: None,
 };
 
 /// Db2 JCC's `sslConnection`; `sslClientHostnameValidation=BASIC` adds the host name check.
@@ -141,6 +216,7 @@ pub static DB2: ModeTable = ModeTable {
             "checks the certificate but, without sslClientHostnameValidation=BASIC, not the host name",
         ),
     ],
+    refused_by: None,
 };
 
 /// The ClickHouse JDBC driver's `ssl`; `sslmode=none` turns the certificate check off.
@@ -150,6 +226,7 @@ pub static CLICKHOUSE: ModeTable = ModeTable {
         mode("false", &[], Posture::Plaintext, "turns TLS off"),
         mode("true", &[], Posture::Verified, "uses TLS with sslmode=strict (the default)"),
     ],
+    refused_by: None,
 };
 
 /// The Snowflake JDBC driver's `ssl` (HTTPS by default).
@@ -159,6 +236,7 @@ pub static SNOWFLAKE: ModeTable = ModeTable {
         mode("off", &["false"], Posture::Plaintext, "makes the driver talk plain HTTP"),
         mode("on", &["true"], Posture::Verified, "uses HTTPS"),
     ],
+    refused_by: None,
 };
 
 #[cfg(test)]
@@ -173,6 +251,8 @@ mod tests {
         assert_eq!(POSTGRES.verified(), "verify-full");
         assert_eq!(MYSQL.translate("verify_ca", &POSTGRES), Some("verify-ca"));
         assert_eq!(POSTGRES.translate("allow", &MYSQL), None);
-        assert_eq!(POSTGRES.posture("verify_full").0, Posture::Unknown);
+        assert_eq!(POSTGRES.posture("verify_full").0, Posture::Refused);
+        assert_eq!(POSTGRES.posture("").0, Posture::Refused);
+        assert_eq!(MYSQL.posture("bogus").0, Posture::Unknown);
     }
 }

@@ -5,7 +5,7 @@
 use super::http::{http_link, is_placeholder, NoScheme};
 use super::link::{Link, LinkKind, Posture};
 use super::{jdbc, mongodb, url};
-use crate::connector::{ConfigEntry, Connector, Value};
+use crate::connector::{Assumptions, ConfigEntry, Connector, Value};
 use crate::finding::{Applicability, Edit};
 
 /// A plaintext scheme, what speaks it, and its TLS form.
@@ -27,7 +27,7 @@ const SCHEMES: [Scheme; 8] = [
 ];
 
 /// Every link under a key that `linked` (the keys other analysers read as links) does not hold.
-pub fn links(connector: &Connector, linked: &[Link], out: &mut Vec<Link>) {
+pub fn links(connector: &Connector, assume: &Assumptions, linked: &[Link], out: &mut Vec<Link>) {
     for entry in &connector.config.entries {
         let key = entry.key.to_ascii_lowercase();
         // Proxies are not destinations; XML and schema namespaces are names, not addresses.
@@ -41,7 +41,7 @@ pub fn links(connector: &Connector, linked: &[Link], out: &mut Vec<Link>) {
         }
         let lower = text.to_ascii_lowercase();
         let link = if lower.starts_with("jdbc:") {
-            jdbc::analyze(connector, entry, &jdbc::Passthrough { entries: Vec::new() }).filter(|l| l.posture != Posture::Unknown)
+            jdbc::analyze(connector, entry, &jdbc::Passthrough { entries: Vec::new() }, assume).filter(|l| l.posture != Posture::Unknown)
         } else if lower.starts_with("mongodb://") {
             Some(mongodb_link(entry, text))
         } else if lower.split(',').any(|u| u.trim().starts_with("http://")) {

@@ -5,7 +5,10 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
     pub name: String,
+    /// Trimmed and percent-decoded.
     pub value: String,
+    /// As written: neither trimmed nor decoded (for drivers that read values so).
+    pub raw: String,
     /// The whole `name=value`.
     pub start: usize,
     pub end: usize,
@@ -81,7 +84,14 @@ pub fn params_in(text: &str, from: usize, separators: &[char]) -> Vec<Param> {
                 Some(eq) => (&piece[..eq], &piece[eq + 1..], start + eq + 1),
                 None => (piece, "", end),
             };
-            params.push(Param { name: name.trim().to_string(), value: decode(value.trim()), start, end, value_start });
+            params.push(Param {
+                name: name.trim().to_string(),
+                value: decode(value.trim()),
+                raw: value.to_string(),
+                start,
+                end,
+                value_start,
+            });
         }
         start = end + 1;
     }
@@ -109,7 +119,20 @@ pub fn decode(text: &str) -> String {
 /// Sets parameter `name` to `value` in a connection string: replaces the value where the
 /// parameter is present, otherwise appends it with `join` (`?` before the first parameter).
 pub fn with_param(text: &str, url_params: &[Param], name: &str, value: &str, first: &str, join: &str) -> String {
-    if let Some(param) = url_params.iter().rev().find(|p| p.name.eq_ignore_ascii_case(name)) {
+    with_param_matching(text, url_params, &|p: &str| p.eq_ignore_ascii_case(name), name, value, first, join)
+}
+
+/// `with_param` for drivers that match names their own way (`is_name` says which is `name`).
+pub fn with_param_matching(
+    text: &str,
+    url_params: &[Param],
+    is_name: &dyn Fn(&str) -> bool,
+    name: &str,
+    value: &str,
+    first: &str,
+    join: &str,
+) -> String {
+    if let Some(param) = url_params.iter().rev().find(|p| is_name(&p.name)) {
         let mut out = text.to_string();
         if param.value_start <= param.end && param.value_start > param.start {
             out.replace_range(param.value_start..param.end, value);
@@ -125,8 +148,13 @@ pub fn with_param(text: &str, url_params: &[Param], name: &str, value: &str, fir
 
 /// Removes parameter `name` (with one neighbouring separator).
 pub fn without_param(text: &str, url_params: &[Param], name: &str) -> String {
+    without_param_matching(text, url_params, &|p: &str| p.eq_ignore_ascii_case(name))
+}
+
+/// `without_param` for drivers that match names their own way.
+pub fn without_param_matching(text: &str, url_params: &[Param], is_name: &dyn Fn(&str) -> bool) -> String {
     let mut out = text.to_string();
-    for param in url_params.iter().rev().filter(|p| p.name.eq_ignore_ascii_case(name)) {
+    for param in url_params.iter().rev().filter(|p| is_name(&p.name)) {
         let (start, end) = if out[param.end..].starts_with(['&', ';']) {
             (param.start, param.end + 1)
         } else if param.start > 0 && out[..param.start].ends_with(['&', ';']) {

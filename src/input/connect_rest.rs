@@ -39,5 +39,5 @@ pub(super) fn flat_connector(text: &str, config: &Node, pointer: &str, format: F
         None if super::is_worker_config(&config) => Family::Worker,
         None => Family::Unknown,
     };
-    Connector { name, format, family, class, location, config, cluster: None }
+    Connector { name, format, family, class, location, config, cluster: None, strimzi_cluster: None, strimzi_kafka: Vec::new() }
 }

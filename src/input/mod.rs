@@ -4,10 +4,14 @@
 mod cloudformation;
 mod connect_rest;
 pub mod json;
+mod kubernetes;
+pub mod module;
 mod msk_api;
 pub mod properties;
+mod terraform;
 mod terraform_plan;
 pub mod tree;
+pub mod yaml;
 
 use crate::connector::{Config, ConfigBuilder, ConfigEntry, Connector, Family, Field, Format, InsertPoint, Location, Value};
 use crate::span::Span;
@@ -36,41 +40,80 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
     if start == text.len() {
         return Err(InputError::new(format!("empty input: expected {EXPECTED}"), 0));
     }
+    if let Some(files) = module::files(text) {
+        return module::read(text, &files);
+    }
+    let first = text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+    let json = first == '{' || first == '[';
     match forced {
         Some(Format::Properties | Format::MskWorkerConfiguration | Format::Mirrormaker2) => return read_properties(text, forced),
-        Some(Format::TerraformHcl | Format::Strimzi) => return Err(not_supported_yet(text, forced)),
+        Some(Format::TerraformHcl) => return read_terraform(text),
+        Some(Format::Strimzi | Format::Kubernetes) => return read_yaml(text, forced),
+        Some(Format::Cloudformation) if !json => return read_yaml(text, forced),
         Some(_) => return read_json(text, forced),
         None => {}
     }
-    let first = text[start..].chars().next().unwrap_or(' ');
-    if first == '{' || first == '[' {
+    if json {
         return read_json(text, None);
     }
     if let Some(error) = shell_command(text, start) {
         return Err(error);
     }
-    if looks_like_hcl(text) || looks_like_yaml(text) {
-        return Err(not_supported_yet(text, None));
+    if looks_like_hcl(text) {
+        return read_terraform(text);
+    }
+    if looks_like_yaml(text) {
+        return read_yaml(text, None);
     }
     read_properties(text, None)
 }
 
-fn not_supported_yet(text: &str, forced: Option<Format>) -> InputError {
-    let offset = text.len() - text.trim_start().len();
-    let what = match forced {
-        Some(Format::Strimzi) => "Strimzi YAML",
-        Some(_) => "Terraform HCL",
-        None if looks_like_hcl(text) => "Terraform HCL",
-        None => "YAML (Strimzi, CloudFormation, Kubernetes)",
-    };
-    InputError::new(
-        format!(
-            "format not supported yet: this looks like {what}. Supported today: JSON (Kafka Connect REST, flat config, \
-             MSK Connect API, CloudFormation JSON, `terraform show -json` plans) and properties files. \
-             For Terraform, lint the JSON plan: `terraform show -json plan.out`"
-        ),
-        offset,
-    )
+pub use terraform::quote as hcl_quote;
+
+/// A Terraform module given as `(path, text)` pairs (a directory's files): read as one joined
+/// text, which `check`, `fix` and the wasm binding take like any input. See `module`.
+pub fn read_module(files: &[(&str, &str)]) -> Result<(String, Vec<Connector>), InputError> {
+    let text = module::join(files);
+    let connectors = read(&text, Some(Format::TerraformHcl))?;
+    Ok((text, connectors))
+}
+
+/// One Terraform file: a module of one file.
+fn read_terraform(text: &str) -> Result<Vec<Connector>, InputError> {
+    let file = terraform::parse_file("main.tf", text, 0)?;
+    let mut out = Vec::new();
+    terraform::read(text, std::slice::from_ref(&file), &mut out);
+    Ok(out)
+}
+
+/// Every document of a YAML stream: CloudFormation templates, Kubernetes objects (Strimzi
+/// `KafkaConnector`, `Secret`, `ConfigMap`), and the JSON shapes written as YAML. Documents of
+/// other kinds hold no connector, which is not an error.
+fn read_yaml(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    let documents = yaml::parse(text)?;
+    let several = documents.len() > 1;
+    let mut out = Vec::new();
+    for (i, document) in documents.iter().enumerate() {
+        let Some(root) = document.root.as_ref().filter(|r| r.is_object()) else { continue };
+        let pointer = if several { format!("/{i}") } else { String::new() };
+        let kubernetes = root.get("apiVersion").is_some() && root.get("kind").is_some();
+        let template = root.get("Resources").is_some() || root.get("AWSTemplateFormatVersion").is_some();
+        match forced {
+            // A forced format reads only its own documents.
+            Some(Format::Strimzi | Format::Kubernetes) if kubernetes => kubernetes::read(text, root, &pointer, &mut out)?,
+            Some(Format::Strimzi | Format::Kubernetes) => {}
+            Some(Format::Cloudformation) => cloudformation::read(text, root, &pointer, true, &mut out)?,
+            Some(_) => read_node(text, root, &pointer, forced, &mut out)?,
+            None if kubernetes => kubernetes::read(text, root, &pointer, &mut out)?,
+            None if template => cloudformation::read(text, root, &pointer, true, &mut out)?,
+            None => {
+                if let Some(shape) = detect_json_shape(root) {
+                    read_node(text, root, &pointer, Some(shape), &mut out)?;
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn looks_like_hcl(text: &str) -> bool {
@@ -121,7 +164,7 @@ fn shell_command(text: &str, start: usize) -> Option<InputError> {
     Some(InputError::new(format!("this is a shell command (`{word} ...`), not a configuration: expected {EXPECTED}{hint}"), start))
 }
 
-fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+pub(crate) fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let entries = properties::parse(text)?;
     let Some(last) = entries.last() else {
         return Err(InputError::new(format!("{NO_SETTINGS}: expected {EXPECTED}"), 0));
@@ -137,6 +180,7 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
             entry_span: entry.line_span,
             pointer: pointer_push("", &entry.key),
             shadowed: Vec::new(),
+            origin: None,
         });
     }
     let config = builder.build(InsertPoint::Properties { after });
@@ -151,6 +195,8 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
             location: Location { pointer: String::new(), span: first.key_span },
             config,
             cluster: None,
+            strimzi_cluster: None,
+            strimzi_kafka: Vec::new(),
         }]);
     }
     if forced.is_none() && class.is_none() && !is_worker_config(&config) {
@@ -199,6 +245,8 @@ fn read_properties(text: &str, forced: Option<Format>) -> Result<Vec<Connector>,
         location: Location { pointer: String::new(), span: first.key_span },
         config,
         cluster: None,
+        strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     }])
 }
 
@@ -244,7 +292,7 @@ fn looks_like_msk_worker_configuration(config: &Config) -> bool {
     !config.entries.iter().any(|e| SELF_MANAGED.contains(&e.key.as_str()))
 }
 
-fn read_json(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+pub(crate) fn read_json(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let root = json::parse(text)?;
     let mut connectors = Vec::new();
     read_node(text, &root, "", forced, &mut connectors)?;
@@ -264,21 +312,27 @@ fn read_node(text: &str, node: &Node, pointer: &str, forced: Option<Format>, out
     if !node.is_object() {
         return Err(InputError::new(format!("found {} where {EXPECTED} was expected", node.describe()), node.span.start));
     }
+    // A Kubernetes object as JSON (`kubectl get -o json`).
+    if node.get("apiVersion").is_some() && node.get("kind").is_some() && matches!(forced, None | Some(Format::Strimzi | Format::Kubernetes))
+    {
+        return kubernetes::read(text, node, pointer, out);
+    }
     let format = match forced {
         Some(format) => format,
         None => detect_json_shape(node).ok_or_else(|| not_a_connector(node))?,
     };
     match format {
-        Format::Cloudformation => cloudformation::read(text, node, pointer, out),
+        Format::Cloudformation => cloudformation::read(text, node, pointer, false, out),
         Format::TerraformPlan => terraform_plan::read(text, node, pointer, out),
         Format::MskConnectApi => msk_api::read(text, node, pointer, out),
         Format::KafkaConnectRest => connect_rest::read_rest(text, node, pointer, out),
         Format::KafkaConnectExpand => connect_rest::read_expand(text, node, pointer, out),
+        Format::Strimzi | Format::Kubernetes => Ok(()),
         Format::KafkaConnectConfig => {
             out.push(connect_rest::flat_connector(text, node, pointer, Format::KafkaConnectConfig, None));
             Ok(())
         }
-        Format::Properties | Format::MskWorkerConfiguration | Format::Mirrormaker2 | Format::TerraformHcl | Format::Strimzi => {
+        Format::Properties | Format::MskWorkerConfiguration | Format::Mirrormaker2 | Format::TerraformHcl => {
             Err(InputError::new(format!("--format {} cannot read JSON input", format.name()), node.span.start))
         }
     }
@@ -324,9 +378,7 @@ fn detect_json_shape(node: &Node) -> Option<Format> {
 fn not_a_connector(node: &Node) -> InputError {
     let keys: Vec<&str> = node.members().iter().take(6).map(|m| m.key.as_str()).collect();
     let found = if keys.is_empty() { "an empty object".to_string() } else { format!("an object with keys {}", keys.join(", ")) };
-    let k8s = node.get("apiVersion").is_some() && node.get("kind").is_some();
-    let note = if k8s { " (Kubernetes and Strimzi resources are not supported yet)" } else { "" };
-    InputError::new(format!("not a connector configuration: expected {EXPECTED}; found {found}{note}"), node.span.start)
+    InputError::new(format!("not a connector configuration: expected {EXPECTED}; found {found}"), node.span.start)
 }
 
 /// Builds a connector configuration from a JSON object of `key: value` pairs.
@@ -348,9 +400,24 @@ pub(crate) fn config_from_object(text: &str, object: &Node, pointer: &str, unkno
             entry_span: Span::new(member.key_span.start, member.value.span.end),
             pointer: value_pointer,
             shadowed: Vec::new(),
+            origin: None,
         });
     }
-    builder.build(json_insert_point(text, object, pointer))
+    builder.build(insert_point(text, object, pointer))
+}
+
+/// Where a fix adds keys to `object`: JSON objects and YAML flow mappings (`{...}`) take JSON
+/// members; YAML block mappings take lines.
+pub(crate) fn insert_point(text: &str, object: &Node, pointer: &str) -> InsertPoint {
+    if text.get(object.span.start..).is_some_and(|rest| rest.starts_with('{')) {
+        return json_insert_point(text, object, pointer);
+    }
+    let Some(last) = object.members().last() else { return InsertPoint::None };
+    let line_start = text.get(..last.key_span.start).and_then(|before| before.rfind('\n')).map_or(0, |i| i + 1);
+    let indent = text.get(line_start..last.key_span.start).unwrap_or("");
+    // A key after `- ` sits in a sequence item: the next key aligns with it, not with the dash.
+    let indent: String = indent.chars().map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    InsertPoint::YamlBlock { after: last.value.span.end.max(last.key_span.end), indent }
 }
 
 /// How a value that is not a plain string reads in a message: `!Ref X`-style for CloudFormation
@@ -397,6 +464,7 @@ pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: O
             entry_span: node.span,
             pointer: pointer.to_string(),
             shadowed: Vec::new(),
+            origin: None,
         });
     }
     Ok(Connector {
@@ -407,7 +475,45 @@ pub(crate) fn embedded_worker(node: &Node, pointer: &str, content: &str, name: O
         location: location(node, pointer),
         config: builder.build(InsertPoint::Embedded),
         cluster: None,
+        strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     })
+}
+
+/// A connector read from text inside a string (a Secret's value, an `Fn::Base64` worker
+/// configuration). In a literal block scalar (`|`) every position maps back to the file; in an
+/// encoded or quoted string positions mean nothing, so everything points at the string. Either
+/// way fixes are advice (`Embedded`): an edit inside the string would need its own quoting.
+pub(crate) fn relocate_embedded(text: &str, mut connector: Connector, node: &Node, pointer: &str) -> Connector {
+    let map = yaml::BlockMap::of(text, node);
+    let span = |inner: Span| map.as_ref().and_then(|m| m.span(inner)).unwrap_or(node.span);
+    let at = |inner: &str| format!("{pointer}#{inner}");
+    let mut entries = std::mem::take(&mut connector.config.entries);
+    for entry in &mut entries {
+        entry.pointer = at(&entry.pointer);
+        entry.key_span = span(entry.key_span);
+        entry.value_span = span(entry.value_span);
+        entry.entry_span = span(entry.entry_span);
+        for shadowed in &mut entry.shadowed {
+            shadowed.key_span = span(shadowed.key_span);
+            shadowed.value_span = span(shadowed.value_span);
+        }
+    }
+    let unknown = connector.config.unknown;
+    connector.config = Config::new(entries, InsertPoint::Embedded, unknown);
+    let start = span(connector.location.span).start;
+    connector.location = Location { pointer: pointer.to_string(), span: Span::new(start, start + 1) };
+    if let Some(cluster) = connector.cluster.as_mut() {
+        for field in [&mut cluster.bootstrap_servers, &mut cluster.encryption_type, &mut cluster.authentication_type].into_iter().flatten()
+        {
+            field.location = Location { pointer: at(&field.location.pointer), span: span(field.location.span) };
+        }
+        cluster.anchor = Location { pointer: pointer.to_string(), span: span(cluster.anchor.span) };
+    }
+    if !connector.is_worker() {
+        connector.format = Format::Kubernetes;
+    }
+    connector
 }
 
 /// Decodes standard base64 (white space ignored); `None` when the text is not base64 of UTF-8.
@@ -454,7 +560,7 @@ pub(crate) fn field(text: &str, node: &Node, pointer: &str, path: &[&str]) -> Op
     };
     let value = value_of(&member.value);
     let shadowed = matches[..matches.len() - 1].iter().map(|m| value_of(&m.value)).collect();
-    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed })
+    Some(Field { value, location: Location { pointer: value_pointer, span: member.value.span }, shadowed, origin: None })
 }
 
 pub(crate) fn location(node: &Node, pointer: &str) -> Location {
@@ -479,6 +585,12 @@ mod tests {
         assert_eq!(formats("connector.class=x\n").unwrap(), ["properties"]);
         assert_eq!(formats("config.providers=secretsmanager\n").unwrap(), ["msk-worker-configuration"]);
         assert_eq!(formats("bootstrap.servers=b:9092\ngroup.id=g\n").unwrap(), ["properties"]);
+        let strimzi = "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nspec:\n  class: x\n";
+        assert_eq!(formats(strimzi).unwrap(), ["strimzi"]);
+        assert_eq!(formats("Resources:\n  C:\n    Type: AWS::KafkaConnect::Connector\n    Properties: {}\n").unwrap(), ["cloudformation"]);
+        assert_eq!(formats("name: a\nconfig:\n  connector.class: x\n").unwrap(), ["kafka-connect-rest"]);
+        assert_eq!(formats("resource \"aiven_kafka_connector\" \"a\" {\n  config = {}\n}\n").unwrap(), ["terraform-hcl"]);
+        assert_eq!(formats(r#"{"apiVersion":"kafka.strimzi.io/v1","kind":"KafkaConnector","spec":{"class":"x"}}"#).unwrap(), ["strimzi"]);
     }
 
     #[test]
@@ -488,10 +600,12 @@ mod tests {
         let err = read("\ncurl -X POST http://x -d '{\"a\":1}'", None).unwrap_err();
         assert_eq!(err.offset, 1);
         assert!(err.message.contains("line 2, column 27"), "{}", err.message);
-        let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap_err();
-        assert!(err.message.contains("Terraform HCL"));
-        let err = read("apiVersion: v1\nkind: Secret\n", None).unwrap_err();
-        assert!(err.message.contains("YAML"));
+        assert_eq!(read("resource \"aws_mskconnect_connector\" \"x\" {\n}", None).unwrap().len(), 1);
+        let err = read("resource \"aws_mskconnect_connector\" \"x\" {\n  name = \n}", None).unwrap_err();
+        assert!(err.message.starts_with("invalid HCL"), "{}", err.message);
+        assert_eq!(read("apiVersion: v1\nkind: Secret\n", None).unwrap().len(), 0);
+        let err = read("apiVersion: v1\nkind: [Secret\n", None).unwrap_err();
+        assert!(err.message.starts_with("invalid YAML"), "{}", err.message);
         let err = read(r#"{"hello": {"world": 1}}"#, None).unwrap_err();
         assert!(err.message.contains("found an object with keys hello"), "{}", err.message);
     }

@@ -51,6 +51,7 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
         defaults_apply: false,
         anchor: opening(node, pointer),
         names: NAMES,
+        brokers: None,
     };
     Connector {
         name: node.get("connectorName").and_then(Node::scalar_text),
@@ -60,5 +61,7 @@ fn connector(text: &str, node: &Node, pointer: &str) -> Connector {
         location: location(node, pointer),
         config,
         cluster: Some(cluster),
+        strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     }
 }

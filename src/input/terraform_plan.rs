@@ -133,13 +133,14 @@ fn field(text: &str, resource: &Resource, path: &[&str]) -> Option<Field> {
                 Some(t) => Value::from_text(t),
                 None => Value::Unknown { shown: super::intrinsic_text(text, node) },
             };
-            return Some(Field { value, location: location(node, &pointer), shadowed: Vec::new() });
+            return Some(Field { value, location: location(node, &pointer), shadowed: Vec::new(), origin: None });
         }
     }
     is_unknown(resource.unknown, path).then(|| Field {
         value: Value::Unknown { shown: "(known after apply)".to_string() },
         location: opening(resource.values, &resource.values_pointer),
         shadowed: Vec::new(),
+        origin: None,
     })
 }
 
@@ -164,6 +165,7 @@ fn connector(text: &str, resource: &Resource) -> Connector {
         defaults_apply: resource.kind == "aws_mskconnect_connector",
         anchor: opening(resource.values, &resource.values_pointer),
         names: NAMES,
+        brokers: None,
     };
     let name = resource.values.get("name").and_then(Node::as_str).map(str::to_string).or_else(|| Some(resource.address.clone()));
     Connector {
@@ -174,5 +176,7 @@ fn connector(text: &str, resource: &Resource) -> Connector {
         location: Location { pointer: resource.whole_pointer.clone(), span: opening(resource.whole, &resource.whole_pointer).span },
         config,
         cluster: Some(cluster),
+        strimzi_cluster: None,
+        strimzi_kafka: Vec::new(),
     }
 }

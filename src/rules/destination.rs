@@ -6,6 +6,7 @@ use crate::endpoints::{
     debezium, jdbc,
     link::{Link, LinkKind, Posture, Trust},
     managed,
+    modes::ModeTable,
 };
 
 /// Reports every link of `kind` with `posture`; `Unknown` links are reported by the rule for
@@ -42,6 +43,7 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
         Posture::Fallback => "falls back to plaintext",
         Posture::CertificateUnverified => "does not verify the server's certificate",
         Posture::HostnameUnverified => "does not verify the server's host name",
+        Posture::Refused => "will not start",
         Posture::Verified | Posture::Unknown => "is set",
     };
     let loopback = link.loopback.then_some(Downgrade::Loopback);
@@ -69,10 +71,11 @@ pub fn diagnostic(link: &Link, help: &str) -> Diagnostic {
 /// severity rises when it does).
 pub fn has_plaintext_link(context: &Context) -> bool {
     let destination = context.links().iter().any(|l| matches!(l.posture, Posture::Plaintext | Posture::Fallback) && !l.loopback);
-    let cluster = context.connector.cluster.as_ref().is_some_and(|c| match c.encryption().and_then(|v| v.text()) {
-        Some(text) => text.trim().eq_ignore_ascii_case("PLAINTEXT"),
-        None => c.defaults_apply,
-    });
+    let cluster = context
+        .connector
+        .cluster
+        .as_ref()
+        .is_some_and(|c| c.encryption_in_force().is_some_and(|text| text.eq_ignore_ascii_case("PLAINTEXT")));
     destination || cluster
 }
 
@@ -97,6 +100,11 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
                 add(driver.name, format!("no `{name}`{why}"), driver.references);
             }
         }
+        // As `jdbc` reads it: a shared table's refusal holds only for the drivers the suite ran.
+        let refuses = |t: &ModeTable| posture == Posture::Refused && t.refused_by.is_some() && driver.confirmed.is_some();
+        if let Some((name, table)) = driver.mode.filter(|(_, t)| refuses(t)) {
+            add(driver.name, refused(name, table, driver.confirmed), driver.references);
+        }
         for (_, note) in driver.notes.iter().filter(|(p, _)| *p == posture) {
             add(driver.name, note.to_string(), driver.references);
         }
@@ -104,6 +112,9 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
     for setting in &debezium::TLS_SETTINGS {
         for mode in setting.table.modes.iter().filter(|m| m.posture == posture) {
             add(setting.service, format!("`{}={}`", setting.key, mode.value.to_ascii_lowercase()), setting.references);
+        }
+        if posture == Posture::Refused && setting.table.refused_by.is_some() {
+            add(setting.service, refused(setting.key, setting.table, None), setting.references);
         }
         let default_posture = |value: &str| setting.table.find(value).map(|m| m.posture);
         match (default_posture(setting.default_before_2_3) == Some(posture), default_posture(setting.default_since_2_3) == Some(posture)) {
@@ -118,6 +129,13 @@ pub fn database_catalogue(posture: Posture) -> Catalogue {
     }
     let docs = lines.iter().map(|(service, items)| format!("- {service}: {}\n", items.join(", "))).collect();
     Catalogue { docs, references }
+}
+
+/// "`sslmode` other than disable, ..." for a table whose reader refuses other values.
+fn refused(name: &str, table: &ModeTable, confirmed: Option<&str>) -> String {
+    let values: Vec<&str> = table.modes.iter().map(|m| m.value).collect();
+    let on = confirmed.map(|c| format!(" (seen on {c})")).unwrap_or_default();
+    format!("`{name}` empty or other than {}{on}", values.join(", "))
 }
 
 /// The drivers whose TLS versions a property lists, for the weak-TLS rule.

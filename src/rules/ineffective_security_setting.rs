@@ -1,5 +1,5 @@
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::connector::{Connector, Family};
+use crate::connector::{Connector, Family, Format};
 use crate::endpoints::debezium::{TlsSetting, TLS_SETTINGS};
 use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
@@ -26,7 +26,11 @@ declare_rule! {
     /// - MongoDB URI options the Java driver does not implement (`tlsAllowInvalidCertificates`,
     ///   `tlsCAFile`, `tlsCertificateKeyFile`, `tlsCertificateKeyFilePassword`: it logs a warning
     ///   and goes on);
-    /// - `redis.insecure` without `redis.tls=true` (the Redis connector reads it only then).
+    /// - `redis.insecure` without `redis.tls=true` (the Redis connector reads it only then);
+/// - `ssl.*`, `sasl.*` and `security.*` in a Strimzi `KafkaConnect`'s `spec.config` (the
+///   operator drops them and sets security from `spec.tls` and `spec.authentication`), except
+///   `ssl.endpoint.identification.algorithm`, `ssl.cipher.suites`, `ssl.protocol` and
+///   `ssl.enabled.protocols`, which it passes on.
     ///
     /// ## Why is this bad?
     /// A reviewer, or an auditor, reads the key and believes the control is in place. The
@@ -72,7 +76,8 @@ declare_rule! {
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let connector = context.connector;
-    if connector.is_worker() {
+    let strimzi_connect = connector.format == Format::Strimzi && connector.is_worker();
+    if connector.is_worker() && !strimzi_connect {
         return;
     }
     let class = connector.class.as_deref().unwrap_or("");
@@ -87,7 +92,12 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 vec![Edit::remove(entry)],
             )));
         };
-        if key == "s3.sse.enabled" {
+        if strimzi_connect && strimzi_forbidden(key) {
+            removal(
+                format!("{key} is ignored in a Strimzi KafkaConnect's spec.config: the operator sets the clients' security from spec.tls and spec.authentication"),
+                out,
+            );
+        } else if key == "s3.sse.enabled" {
             let real = if class.starts_with("io.aiven.") { "aws.s3.sse.algorithm" } else { "s3.ssea.name=AES256 or s3.ssea.name=aws:kms" };
             removal(
                 format!("s3.sse.enabled is not a key of any S3 sink connector, so it encrypts nothing; server-side encryption is {real}"),
@@ -176,6 +186,13 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
     ignored_by_drivers(context, out);
+}
+
+/// The `spec.config` keys the Strimzi operator drops from a `KafkaConnect` (it writes them itself),
+/// less the TLS tuning it lets through.
+fn strimzi_forbidden(key: &str) -> bool {
+    const ALLOWED: [&str; 4] = ["ssl.endpoint.identification.algorithm", "ssl.cipher.suites", "ssl.protocol", "ssl.enabled.protocols"];
+    ["ssl.", "sasl.", "security."].iter().any(|p| key.starts_with(p)) && !ALLOWED.contains(&key)
 }
 
 /// A Debezium family's TLS key written as another family's (`database.ssl.mode` on PostgreSQL,

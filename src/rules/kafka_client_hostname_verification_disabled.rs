@@ -68,7 +68,13 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         }
         let prefix = entry.key.strip_suffix("ssl.endpoint.identification.algorithm").unwrap_or("");
         let truststores = ["ssl.truststore.location", "ssl.truststore.certificates"].map(|k| format!("{prefix}{k}"));
-        let (trust, public_store) = match Trust::from_settings(truststores.iter().filter_map(|k| config.get(k))) {
+        // A Strimzi KafkaConnect's clients trust the CA of spec.tls.trustedCertificates.
+        let strimzi = prefix.is_empty() && context.connector.strimzi_kafka.first().is_some_and(|k| k.trusted_certificates);
+        let trust = match strimzi {
+            true => Trust::PrivateCa("spec.tls.trustedCertificates".to_string()),
+            false => Trust::from_settings(truststores.iter().filter_map(|k| config.get(k))),
+        };
+        let (trust, public_store) = match trust {
             Trust::DefaultStore => {
                 ("the client trusts the default public CA store, so a certificate any public CA issued for any name is accepted".to_string(), true)
             }

@@ -1,5 +1,5 @@
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
-use crate::connector::Value;
+use crate::connector::{BrokerReference, ClusterLink, Field, Listener, Value};
 use crate::endpoints::bootstrap::{self, MskAuth, MskListener};
 use crate::finding::{Applicability, Category, Edit, Fix, Severity};
 
@@ -9,6 +9,10 @@ declare_rule! {
     /// authentication: on Amazon MSK, 9092 is plaintext, 9094/9194 TLS, 9096/9196 SASL/SCRAM and
     /// 9098/9198 IAM (20092-20098 for IPv6). Only MSK host names
     /// (`*.kafka.<region>.amazonaws.com`) are judged; other clusters may number ports freely.
+    /// Where Terraform or CloudFormation takes the servers from the cluster
+    /// (`aws_msk_cluster.x.bootstrap_brokers_tls`, `!GetAtt Cluster.BootstrapBrokerStringSaslIam`),
+    /// the attribute names the listener; with the cluster in the same input, its client
+    /// authentication and encryption settings say whether it enables that listener at all.
     ///
     /// ## Why is this bad?
     /// A connector whose ports do not match its settings cannot connect: TLS against the
@@ -64,6 +68,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let list = match &field.value {
         Value::Text(text) => text,
         Value::Unknown { shown } => {
+            if let Some(reference) = &cluster.brokers {
+                referenced_listener(cluster, field, shown, reference, out);
+                return;
+            }
             let wanted = if cluster.uses_iam() {
                 "the IAM brokers (port 9098, bootstrap_brokers_sasl_iam)"
             } else {
@@ -153,4 +161,55 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         Applicability::Unsafe,
         edits,
     )));
+}
+
+/// The listener a reference to the cluster's bootstrap attribute names (`bootstrap_brokers_tls`,
+/// `!GetAtt Cluster.BootstrapBrokerStringSaslIam`), against the connector's settings and, when
+/// the cluster is in the same input, against the listeners it enables.
+fn referenced_listener(cluster: &ClusterLink, field: &Field, shown: &str, reference: &BrokerReference, out: &mut Vec<Diagnostic>) {
+    let name = cluster.names.bootstrap;
+    let Some(encryption) = cluster.encryption_in_force() else { return };
+    let wanted = match (encryption.eq_ignore_ascii_case("TLS"), cluster.uses_iam()) {
+        (true, true) => Listener::SaslIam,
+        (true, false) => Listener::Tls,
+        (false, false) => Listener::Plaintext,
+        (false, true) => Listener::SaslIam, // IAM without TLS: MSK003 supersedes what this says.
+    };
+    let describe = |l: Listener| match l {
+        Listener::Plaintext => "the plaintext brokers (9092)",
+        Listener::Tls => "the TLS brokers (9094)",
+        Listener::SaslScram => "the SASL/SCRAM brokers (9096)",
+        Listener::SaslIam => "the IAM brokers (9098)",
+    };
+    if reference.listener != wanted {
+        let scram = if reference.listener == Listener::SaslScram { "; MSK Connect cannot authenticate with SASL/SCRAM on its own link" } else { "" };
+        out.push(Diagnostic::at(
+            field.location.clone(),
+            None,
+            format!(
+                "{name} is `{shown}`, {} of {}, but {} {encryption} with {} {} needs {}, so the connector cannot connect{scram}",
+                describe(reference.listener),
+                reference.cluster,
+                cluster.names.encryption,
+                cluster.names.authentication,
+                if cluster.uses_iam() { "IAM" } else { "NONE" },
+                describe(wanted),
+            ),
+            format!("Reference the bootstrap attribute of {} instead", describe(wanted)),
+        ));
+        return;
+    }
+    let Some(accepts) = &reference.accepts else { return };
+    if accepts.has(wanted) == Some(false) {
+        out.push(Diagnostic::at(
+            field.location.clone(),
+            None,
+            format!(
+                "{name} is `{shown}`, {} of {}, but that cluster does not enable them (by its client authentication and encryption in transit settings), so the connector cannot connect",
+                describe(wanted),
+                reference.cluster,
+            ),
+            "Enable that listener on the cluster (an in-place update of the MSK cluster), or change the connector's authentication to one the cluster offers",
+        ));
+    }
 }

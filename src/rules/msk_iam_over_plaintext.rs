@@ -56,11 +56,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     if !cluster.uses_iam() {
         return;
     }
-    let encryption = cluster.encryption().and_then(|v| v.text()).map(str::trim);
-    let plaintext = match encryption {
-        Some(text) => text.eq_ignore_ascii_case("PLAINTEXT"),
-        None => cluster.defaults_apply,
-    };
+    let plaintext = cluster.encryption_in_force().is_some_and(|text| text.eq_ignore_ascii_case("PLAINTEXT"));
     if !plaintext {
         return;
     }
@@ -78,7 +74,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 "{} is IAM but {} is {}: MSK offers IAM only on its TLS listeners, so this connector cannot authenticate",
                 cluster.names.authentication,
                 cluster.names.encryption,
-                encryption.unwrap_or("not set (PLAINTEXT)")
+                cluster.encryption().and_then(|v| v.text()).map(str::trim).unwrap_or("not set (PLAINTEXT)")
             ),
             "Keep IAM and re-create the connector with encryption in transit TLS",
         )

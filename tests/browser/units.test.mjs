@@ -1,7 +1,7 @@
 // The page's pure modules under Node (diff, Markdown, report helpers, what the page says about a
 // report), the samples, and the static server's headers. No browser needed.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffLines, hunks, splitLines, unifiedDiff } from '../../www/diff.js';
@@ -212,15 +212,12 @@ test('samples: the manifest lists every file, and the brief examples are exact c
   const files = readdirSync(join(www, 'samples')).filter((f) => f !== 'index.json').sort();
   assert.deepEqual(samples.map((s) => s.file).sort(), files);
   for (const s of samples) assert.ok(s.title && s.description, s.file);
-  const seeds = join(root, '..', 'shared', 'seed-examples');
-  if (!existsSync(seeds)) return;
+  const seeds = join(root, 'tests', 'seed-examples');
   for (const file of readdirSync(seeds).filter((f) => f.endsWith('.properties'))) {
     assert.equal(readFileSync(join(www, 'samples', file), 'utf8'), readFileSync(join(seeds, file), 'utf8'), file);
   }
   const secure = join(root, 'tests', 'fixtures', 'secure', 'debezium-postgres-msk-iam.json');
-  if (existsSync(secure)) {
-    assert.equal(readFileSync(join(www, 'samples', 'secure-debezium-postgres-msk-iam.json'), 'utf8'), readFileSync(secure, 'utf8'));
-  }
+  assert.equal(readFileSync(join(www, 'samples', 'secure-debezium-postgres-msk-iam.json'), 'utf8'), readFileSync(secure, 'utf8'));
 });
 
 test('server: MIME types, the CSP header, no directory escape', async () => {

@@ -8,10 +8,6 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn shared() -> PathBuf {
-    root().join("..").join("shared")
-}
-
 /// Options with a fixed date, so snapshots do not depend on the day they run.
 pub fn options(json: &str) -> Options {
     let mut input = OptionsInput::from_json(json).expect("valid options");

@@ -48,6 +48,8 @@ const cases = [
   [['.', '--format', 'json']],
   [['.', '--format', 'sarif']],
   [['.', '--format', 'github']],
+  [['.', '--format', 'gitlab']],
+  [['.', '--format', 'junit']],
   [['--format=json', 'critical.properties', 'broken.json']],
   [['--format', 'properties', 'rest.json']],
   [['--format', 'kafka-connect-rest', 'rest.json']],
@@ -196,13 +198,14 @@ describe('flags and exit codes', () => {
     assert.match(runCli(['clean.properties'], { cwd: dir }).stdout, /^No findings in 1 file$/m);
   });
 
-  test('a directory recurses into .json and .properties, skipping dot-names and node_modules', () => {
+  test('a directory recurses into .json, .properties, .yaml, .yml, .tf and .tfvars, skipping dot-names and node_modules', () => {
     const doc = JSON.parse(runCli(['--format', 'json', '.'], { cwd: dir }).stdout);
     const paths = doc.files.map((f) => f.path);
     assert.ok(paths.includes('./sub/dir/nested.json'));
     assert.ok(paths.includes('./latin1.properties'));
-    assert.ok(!paths.some((p) => p.includes('.hidden') || p.includes('node_modules') || p.endsWith('.yaml') || p.endsWith('.txt')));
-    assert.deepEqual(paths.filter((p) => p.startsWith('./sub/')), ['./sub/a/x.properties', './sub/a-b/x.json', './sub/dir/nested.json']);
+    assert.ok(paths.includes('./sub/skip.yaml'));
+    assert.ok(!paths.some((p) => p.includes('.hidden') || p.includes('node_modules') || p.endsWith('.txt')));
+    assert.deepEqual(paths.filter((p) => p.startsWith('./sub/')), ['./sub/a/x.properties', './sub/a-b/x.json', './sub/dir/nested.json', './sub/skip.yaml']);
   });
 
   test('globs are expanded when the shell did not (quoted, or on Windows)', () => {
@@ -221,7 +224,7 @@ describe('flags and exit codes', () => {
   });
 
   test('exclude paths from the config file apply to directories and globs', () => {
-    const root = scratch({ ...tree, '.msk-connect-lint.json': JSON.stringify({ exclude: ['sub/a', 'broken.json', '**/nested.json'] }) });
+    const root = scratch({ ...tree, '.msk-connect-lint.json': JSON.stringify({ exclude: ['sub/a', 'broken.json', '**/nested.json', '*.yaml'] }) });
     const doc = JSON.parse(runCli(['--format', 'json', '.'], { cwd: join(root, 'sub') }).stdout);
     assert.deepEqual(doc.files.map((f) => f.path), ['./a-b/x.json']);
     const globbed = JSON.parse(runCli(['--format', 'json', '*.json'], { cwd: root }).stdout);

@@ -1,4 +1,4 @@
-// The JS API and the native CLI give identical reports for every file in ../shared/corpus.
+// The JS API and the native CLI give identical reports for every file in tests/corpus.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,7 +9,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pkg = join(root, 'pkg');
 export const cli = join(pkg, 'cli.mjs');
 export const native = join(root, 'target', 'debug', 'msk-connect-lint');
-export const corpus = join(root, '..', 'shared', 'corpus');
+export const corpus = join(root, 'tests', 'corpus');
 
 /** Critical: SASL/PLAIN credentials over a plaintext link (MSK011), and more. */
 export const CRITICAL = `connector.class=io.confluent.connect.replicator.ReplicatorSourceConnector
