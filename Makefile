@@ -5,10 +5,10 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
-.PHONY: test-browser setup-conformance test-conformance
+.PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke
 .PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts
 
-test: lint test-rust test-conformance test-js test-browser test-hosts
+test: lint test-rust test-conformance test-js test-browser fuzz-smoke test-hosts
 
 lint:
 	cargo fmt --check
@@ -98,6 +98,34 @@ serve: build
 # The page in Debian's Chromium through playwright-core; screenshots in tests/output/screenshots/.
 test-browser: build setup-browser
 	node --test --test-concurrency=1 tests/browser/
+
+# --- Fuzzing (issue 10) -----------------------------------------------------------------------
+# cargo-fuzz (libFuzzer, nightly) over every reader, the value parsers, the check+fix pipeline
+# and Terraform modules. Seeds are the project's own inputs; crashes land in fuzz/artifacts/.
+FUZZ_TARGETS := check_fix readers values module
+FUZZ_SECONDS ?= 600
+CARGO_FUZZ_VERSION := 0.13.2
+
+setup-fuzz:
+	@[ "$$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $(CARGO_FUZZ_VERSION)" ] || \
+		nice cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION)
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+
+# Every target starts from the same seeds: the fixtures, the corpus, the brief's examples, the samples.
+fuzz-seeds:
+	@for t in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$t; \
+		find tests/fixtures tests/corpus tests/seed-examples www/samples -type f -size -64k \
+			-exec sh -c 'cp "$$1" "fuzz/corpus/'"$$t"'/seed-$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \; ; done
+
+# Each target for FUZZ_SECONDS (default 10 minutes); `make fuzz FUZZ_SECONDS=3600` for longer.
+fuzz: setup-fuzz fuzz-seeds
+	@for t in $(FUZZ_TARGETS); do \
+		(cd fuzz && nice cargo +nightly fuzz run $$t corpus/$$t -- -dict=dict.txt -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1) || exit 1; done
+
+# A short round of each target, in `make test`: about a minute in all.
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
 
 # --- Extism plugin and WASI command (issue 13) ------------------------------------------------
 # Both are wasm32-wasip1 builds of the same engine: plugin/ (an Extism plugin, validate/fix/rules/

@@ -37,6 +37,8 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
   // Samples are shown as text, whatever their extension.
   '.properties': 'text/plain; charset=utf-8',
+  '.yaml': 'text/plain; charset=utf-8',
+  '.tf': 'text/plain; charset=utf-8',
 };
 
 const HEADERS = {

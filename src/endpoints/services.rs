@@ -74,7 +74,8 @@ pub fn links(connector: &Connector, out: &mut Vec<Link>) {
         let key = entry.key.to_ascii_lowercase();
         if key.ends_with("registry.url") && !handled.contains(&entry.key) {
             handled.push(entry.key.clone());
-            let prefix = &entry.key[..entry.key.len() - "schema.registry.url".len().min(entry.key.len())];
+            // `value.converter.schema.registry.url` shares `value.converter.` with its credentials.
+            let prefix = ["schema.registry.url", "registry.url"].iter().find_map(|s| entry.key.strip_suffix(s)).unwrap_or("");
             let user_info = [
                 format!("{prefix}basic.auth.user.info"),
                 format!("{prefix}schema.registry.basic.auth.user.info"),

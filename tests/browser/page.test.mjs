@@ -20,6 +20,8 @@ const EXPECTED = {
   'describe-connector-plaintext.json': ['MSK001', 'MSK002'],
   'debezium-postgres-iam-history-plaintext.json': ['MSK010'],
   'connect-distributed-sasl-plaintext.properties': ['MSK011', 'MSK012', 'MSK013'],
+  'terraform-msk-connector.tf': ['MSK004'],
+  'strimzi-kafkaconnect-and-connector.yaml': ['MSK022'],
   'secure-debezium-postgres-msk-iam.json': [],
 };
 const FORMAT = {
@@ -27,6 +29,8 @@ const FORMAT = {
   'worker-config.properties': 'msk-worker-configuration',
   'describe-connector-plaintext.json': 'msk-connect-api',
   'debezium-postgres-iam-history-plaintext.json': 'msk-connect-api',
+  'terraform-msk-connector.tf': 'terraform-hcl',
+  'strimzi-kafkaconnect-and-connector.yaml': 'strimzi',
 };
 
 let env;
