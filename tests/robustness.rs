@@ -112,11 +112,16 @@ fn pathological_inputs_are_refused_cleanly() {
 #[test]
 fn keys_with_multibyte_prefixes_do_not_split_characters() {
     let opts = options("{}");
-    for key in ["éaaaaaaregistry.url", "€registry.url", "ééschema.registry.url", "\u{1F600}client.hotrod.server_list", "é.security.protocol"] {
+    for key in
+        ["éaaaaaaregistry.url", "€registry.url", "ééschema.registry.url", "\u{1F600}client.hotrod.server_list", "é.security.protocol"]
+    {
         let text = format!("connector.class=com.example.Sink\n{key}=http://r.internal.example.com:8081\n");
         let report = check(&text, &opts).expect("a report");
-        assert!(report.findings.iter().any(|f| f.key.as_deref() == Some(key)) || key.contains("security.protocol"), "{key}: {:?}", report.findings);
+        assert!(
+            report.findings.iter().any(|f| f.key.as_deref() == Some(key)) || key.contains("security.protocol"),
+            "{key}: {:?}",
+            report.findings
+        );
         let _ = fix(&text, &opts);
     }
 }
-
