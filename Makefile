@@ -6,8 +6,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 .PHONY: test test-rust lint serve build bench
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
 .PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke
+.PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts
 
-test: lint test-rust test-conformance test-js test-browser fuzz-smoke
+test: lint test-rust test-conformance test-js test-browser fuzz-smoke test-hosts
 
 lint:
 	cargo fmt --check
@@ -56,25 +57,26 @@ setup-browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
-# pkg/ (the npm package: nodejs and web targets) and www/pkg/ (the web glue for the page).
-build: setup-wasm
+# pkg/ (the npm package: nodejs and web targets) and www/pkg/ (the web glue for the page), and
+# dist/ (the Extism plugin and the WASI command).
+build: setup-wasm build-wasi
 	node pkg-config/build.mjs
 
 test-js: lint-wasm test-wasm test-node
 
 # Clippy on the wasm target too (src/wasm.rs only compiles there).
 lint-wasm: setup-wasm
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p msk-connect-lint --all-targets -- -D warnings
 
 test-wasm: test-wasm-node test-wasm-browser
 
 test-wasm-node: setup-wasm
-	cargo test --target wasm32-unknown-unknown --lib
+	cargo test --target wasm32-unknown-unknown -p msk-connect-lint --lib
 
 test-wasm-browser: setup-wasm setup-browser
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 		WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/browser/webdriver.json \
-		cargo test --target wasm32-unknown-unknown --lib
+		cargo test --target wasm32-unknown-unknown -p msk-connect-lint --lib
 
 # The package API, the CLI, SARIF against its schema, the tarball install, and JS = native reports.
 test-node: build setup-browser venv
@@ -124,3 +126,48 @@ fuzz: setup-fuzz fuzz-seeds
 # A short round of each target, in `make test`: about a minute in all.
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
+
+# --- Extism plugin and WASI command (issue 13) ------------------------------------------------
+# Both are wasm32-wasip1 builds of the same engine: plugin/ (an Extism plugin, validate/fix/rules/
+# version over JSON) and src/main.rs (the CLI, reading what the host preopens). wasm-opt -Oz with
+# npm's binaryen, as for the npm module.
+WASI_OUT := target/wasm32-wasip1/release
+PLUGIN_WASM := dist/msk-connect-lint-plugin.wasm
+WASI_WASM := dist/msk-connect-lint-wasi.wasm
+WASM_OPT := node_modules/.bin/wasm-opt
+
+setup-wasi: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
+
+build-wasi: setup-wasi
+	@# One cargo run for both: built apart, the engine would be rebuilt each time for the other.
+	nice cargo build --release --target wasm32-wasip1 -p msk-connect-lint -p msk-connect-lint-plugin --lib --bins
+	@$(MAKE) --no-print-directory $(PLUGIN_WASM) $(WASI_WASM)
+
+# The features rustc enabled are recorded in the module; wasm-opt must accept the same ones.
+define wasm_opt
+	@mkdir -p $(dir $@)
+	$(WASM_OPT) $< -Oz $$($(WASM_OPT) --print-features $< 2>/dev/null | grep -- --enable-) --strip-debug --strip-producers -o $@
+endef
+
+$(PLUGIN_WASM): $(WASI_OUT)/msk_connect_lint_plugin.wasm
+	$(wasm_opt)
+
+$(WASI_WASM): $(WASI_OUT)/msk-connect-lint.wasm
+	$(wasm_opt)
+
+# Clippy on wasm32-wasip1: the plugin's Extism glue and the CLI's WASI paths only compile there.
+lint-wasi: setup-wasi
+	cargo clippy --target wasm32-wasip1 -p msk-connect-lint-plugin -p msk-connect-lint --lib --bins -- -D warnings
+
+# The plugin from Python (extism), the WASI command from Python (wasmtime) and Node (node:wasi),
+# each against the native CLI over the corpus (tests/corpus/, or tests/fixtures/ without it).
+# extism and wasmtime come from PyPI into the venv (extism-sys's wheel carries the runtime).
+test-hosts: build-wasi venv lint-wasi
+	cargo build --bin msk-connect-lint
+	target/venv/bin/python -m unittest discover --start-directory tests/hosts --pattern 'test_*.py'
+	node --test --test-concurrency=1 tests/hosts/
+
+# Sizes of the npm module, the plugin and the WASI command, and `validate` from Python.
+bench-hosts: build venv
+	target/venv/bin/python tests/hosts/bench.py

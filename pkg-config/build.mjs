@@ -22,7 +22,7 @@ function run(command, args, options = {}) {
 const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargoToml)[1];
 
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], { stdio: ['ignore', 'inherit', 'inherit'] });
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'msk-connect-lint', '--lib'], { stdio: ['ignore', 'inherit', 'inherit'] });
 
 // The features rustc enabled are recorded in the module; wasm-opt must accept the same ones.
 const features = run(wasmOpt, ['--print-features', wasm], { stdio: ['ignore', 'pipe', 'ignore'] })

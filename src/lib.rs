@@ -18,7 +18,8 @@ pub mod rules;
 pub mod sarif;
 pub mod span;
 
-#[cfg(target_arch = "wasm32")]
+/// wasm-bindgen, for JS; wasm32-wasip1 (the WASI command, the Extism plugin) has std and a clock.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 mod wasm;
 
 pub use finding::{Applicability, Category, Finding, Severity};
@@ -186,8 +187,9 @@ impl RuleInfo {
     }
 }
 
-/// Fills `today` from the system clock where there is one (not in wasm: the JS side passes it).
-#[cfg(not(target_arch = "wasm32"))]
+/// Fills `today` from the system clock where there is one (WASI has one; wasm32-unknown-unknown
+/// has none: the JS side passes it).
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn with_today(options: &Options) -> Options {
     let mut options = options.clone();
     if options.today.is_none() {
@@ -198,7 +200,7 @@ fn with_today(options: &Options) -> Options {
     options
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 fn with_today(options: &Options) -> Options {
     options.clone()
 }

@@ -38,7 +38,7 @@ fn perform(effects: &[Effect]) -> Result<(), WriteFailure> {
                 let _ = std::io::stderr().lock().write_all(text.as_bytes());
             }
             Effect::Write { path, text } => {
-                std::fs::write(path, text).map_err(|e| WriteFailure { path: path.clone(), error: e.to_string() })?;
+                std::fs::write(path, text).map_err(|e| WriteFailure { path: path.clone(), error: io_message(&e) })?;
             }
         }
     }
@@ -48,7 +48,7 @@ fn perform(effects: &[Effect]) -> Result<(), WriteFailure> {
 /// `path`, or with `search` the first directory from here upward that has a file of that name.
 fn read_config(path: &str, search: bool) -> Option<Source> {
     let path = if search { find_upward(path)? } else { PathBuf::from(path) };
-    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
+    let text = std::fs::read_to_string(&path).map_err(|e| io_message(&e));
     Some(Source { path: path.display().to_string(), text })
 }
 
@@ -70,7 +70,7 @@ fn collect_files(paths: &[String], extensions: &[&str], exclude: &Exclude) -> Ve
     for path in paths {
         if path == "-" {
             let mut bytes = Vec::new();
-            let text = std::io::stdin().read_to_end(&mut bytes).map(|_| decode(bytes)).map_err(|e| e.to_string());
+            let text = std::io::stdin().read_to_end(&mut bytes).map(|_| decode(bytes)).map_err(|e| io_message(&e));
             files.push(Source { path: path.clone(), text });
             continue;
         }
@@ -97,7 +97,7 @@ fn collect_files(paths: &[String], extensions: &[&str], exclude: &Exclude) -> Ve
 }
 
 fn read(path: &Path) -> Source {
-    let text = std::fs::read(path).map(decode).map_err(|e| e.to_string());
+    let text = std::fs::read(path).map(decode).map_err(|e| io_message(&e));
     Source { path: path.display().to_string(), text }
 }
 
@@ -281,4 +281,23 @@ fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
 /// UTF-8 when it is; otherwise ISO-8859-1, as Java reads properties files.
 fn decode(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect())
+}
+
+/// An I/O error as Rust words it on Linux: natively that is `Display`.
+#[cfg(not(target_os = "wasi"))]
+fn io_message(error: &std::io::Error) -> String {
+    error.to_string()
+}
+
+/// WASI numbers errors its own way (no such file is 44, not 2); the WASI command prints Linux's
+/// number for the common ones, so that its output is the native CLI's.
+#[cfg(target_os = "wasi")]
+fn io_message(error: &std::io::Error) -> String {
+    const LINUX: &[(i32, i32)] =
+        &[(63, 1), (44, 2), (29, 5), (8, 9), (2, 13), (20, 17), (54, 20), (31, 21), (28, 22), (51, 28), (69, 30), (37, 36), (32, 40)];
+    let text = error.to_string();
+    match error.raw_os_error().and_then(|wasi| LINUX.iter().find(|(w, _)| *w == wasi)) {
+        Some((wasi, linux)) => text.replace(&format!("(os error {wasi})"), &format!("(os error {linux})")),
+        None => text,
+    }
 }

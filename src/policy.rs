@@ -76,6 +76,20 @@ impl Default for Options {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OptionsError(pub String);
 
+impl OptionsError {
+    /// The message without serde_json's " at line 1 column 9", which points into JSON the
+    /// binding made (JS) or into a part of the caller's request (the plugin), not into a file.
+    pub fn without_position(&self) -> &str {
+        let message = self.0.as_str();
+        match message.rfind(" at line ") {
+            Some(at) if message[at + 9..].split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => {
+                &message[..at]
+            }
+            _ => message,
+        }
+    }
+}
+
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

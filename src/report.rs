@@ -82,6 +82,15 @@ pub struct Report {
     pub passed: bool,
 }
 
+impl Report {
+    /// Without text positions: for input that came as a parsed object, whose text the caller never saw.
+    pub fn strip_ranges(&mut self) {
+        self.findings.iter_mut().for_each(|f| f.range = None);
+        self.suppressed.iter_mut().for_each(|s| s.finding.range = None);
+        self.connectors.iter_mut().for_each(|c| c.location.range = None);
+    }
+}
+
 /// An input error at the edge: message plus 1-based line and UTF-16 column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LocatedError {

@@ -25,7 +25,7 @@ pub fn validate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let input = Input::from(&input)?;
     let mut report = crate::check(&input.text, &options).map_err(|e| input_error(&e, input.parsed))?;
     if input.parsed {
-        strip_report_ranges(&mut report);
+        report.strip_ranges();
     }
     to_js(&report)
 }
@@ -38,8 +38,8 @@ pub fn fix(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let input = Input::from(&input)?;
     let mut outcome = crate::fix(&input.text, &options).map_err(|e| input_error(&e, input.parsed))?;
     if input.parsed {
-        outcome.applied.iter_mut().for_each(strip_finding_range);
-        strip_report_ranges(&mut outcome.remaining);
+        outcome.applied.iter_mut().for_each(|f| f.range = None);
+        outcome.remaining.strip_ranges();
     }
     let result = to_js(&FixResult { output: &outcome.output, applied: &outcome.applied, remaining: &outcome.remaining })?;
     if input.parsed {
@@ -114,16 +114,6 @@ impl Input {
     }
 }
 
-fn strip_finding_range(finding: &mut Finding) {
-    finding.range = None;
-}
-
-fn strip_report_ranges(report: &mut Report) {
-    report.findings.iter_mut().for_each(strip_finding_range);
-    report.suppressed.iter_mut().for_each(|s| strip_finding_range(&mut s.finding));
-    report.connectors.iter_mut().for_each(|c| c.location.range = None);
-}
-
 /// `undefined` and `null` mean no options; anything else goes through `OptionsInput`'s JSON
 /// form, so JS sees the same messages as the config file. `today` defaults to the JS clock.
 fn options_from(value: &JsValue) -> Result<Options, JsValue> {
@@ -138,17 +128,9 @@ fn options_from(value: &JsValue) -> Result<Options, JsValue> {
         .and_then(|s| s.as_string())
         .ok_or_else(|| named_error("OptionsError", "options cannot be turned into JSON"))?;
     let mut options =
-        OptionsInput::from_json(&text).and_then(|o| o.resolve()).map_err(|e| named_error("OptionsError", without_position(&e.0)))?;
+        OptionsInput::from_json(&text).and_then(|o| o.resolve()).map_err(|e| named_error("OptionsError", e.without_position()))?;
     options.today = options.today.or_else(today);
     Ok(options)
-}
-
-/// serde_json's " at line 1 column 9" points into text the caller never wrote.
-fn without_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(at) if message[at + 9..].split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => &message[..at],
-        _ => message,
-    }
 }
 
 /// Today in UTC as `YYYY-MM-DD`, as the native CLI computes it from the system clock.

@@ -133,3 +133,29 @@ fn the_checker_sees_an_upward_or_sideways_import() {
     assert!(layer("input::json") < layer("input::msk_api") && layer("input::msk_api") < layer("input"));
     assert_eq!(layer("rules::plaintext_secret"), layer("rules::duplicate_key"));
 }
+
+/// The Extism plugin (plugin/) is a front door too: it reaches the engine only through the crate's
+/// root API (`msk_connect_lint::check`, never `msk_connect_lint::input::…`), and only its
+/// `exports.rs` names Extism, as only `src/wasm.rs` (and its tests) name wasm-bindgen.
+#[test]
+fn the_plugin_uses_the_root_api_and_one_file_names_extism() {
+    let plugin = common::root().join("plugin").join("src");
+    let mut named_extism = Vec::new();
+    for path in source_files(&plugin) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code: String = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+        for (at, _) in code.match_indices("msk_connect_lint::") {
+            let rest = &code[at + "msk_connect_lint::".len()..];
+            let item: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            assert!(!rest[item.len()..].starts_with("::"), "{}: msk_connect_lint::{item}:: is below the root API", path.display());
+        }
+        if code.contains("extism_pdk") {
+            named_extism.push(path.file_name().unwrap().to_string_lossy().to_string());
+        }
+    }
+    assert_eq!(named_extism, ["exports.rs"]);
+    for path in source_files(&common::root().join("src")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("extism"), "{}: the engine does not name Extism", path.display());
+    }
+}
