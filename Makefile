@@ -36,9 +36,11 @@ setup-browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
-# pkg/ (the npm package: nodejs and web targets) and www/pkg/ (the web glue for the page).
+# pkg/ (the npm package: nodejs and web targets) and www/pkg/ (the web glue for the page, and
+# the page's editor: CodeMirror bundled by esbuild into www/pkg/codemirror.js).
 build: setup-wasm
 	node pkg-config/build.mjs
+	node www-src/build.mjs
 
 test-js: lint-wasm test-wasm test-node
 
