@@ -22,8 +22,9 @@ const env = {
   GIT_AUTHOR_EMAIL: 'test@example.com',
   GIT_COMMITTER_NAME: 'Test',
   GIT_COMMITTER_EMAIL: 'test@example.com',
+  // Git ignores the user's and the system's settings (HOME stays: cargo and rustup live there).
   GIT_CONFIG_NOSYSTEM: '1',
-  HOME: work,
+  GIT_CONFIG_GLOBAL: join(work, 'gitconfig'),
 };
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const hooks = join(work, 'msk-connect-lint');
@@ -40,6 +41,7 @@ topics=orders
 `;
 
 before(() => {
+  writeFileSync(env.GIT_CONFIG_GLOBAL, '[init]\n\tdefaultBranch = main\n');
   assert.ok(existsSync(preCommit), 'target/venv has no pre-commit: run `make test-precommit`');
   // A clone of this repository's commit, with the working tree's hook manifest on top.
   git(work, 'clone', '--quiet', '--no-local', '--depth', '1', `file://${root}`, hooks);
