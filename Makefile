@@ -5,9 +5,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
 .PHONY: setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
-.PHONY: test-browser
+.PHONY: test-browser test-bundlers setup-precommit test-precommit
 
-test: lint test-rust test-js test-browser
+test: lint test-rust test-js test-browser test-bundlers test-precommit
 
 lint:
 	cargo fmt --check
@@ -78,3 +78,21 @@ serve: build
 # The page in Debian's Chromium through playwright-core; screenshots in tests/output/screenshots/.
 test-browser: build setup-browser
 	node --test --test-concurrency=1 tests/browser/
+
+# --- Where linters are wired in (issue 12) ------------------------------------------------------
+# The packed tarball in apps built with Vite and with esbuild, run in Chromium.
+test-bundlers: build setup-browser
+	node --test --test-concurrency=1 tests/bundlers/
+
+# pre-commit from PyPI, pinned, in target/venv (created once; reinstalled when the pin changes).
+PRE_COMMIT_VERSION := 4.7.0
+VENV := target/venv
+
+setup-precommit:
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	@[ "$$($(VENV)/bin/pre-commit --version 2>/dev/null)" = "pre-commit $(PRE_COMMIT_VERSION)" ] || \
+		$(VENV)/bin/pip install --quiet --disable-pip-version-check pre-commit==$(PRE_COMMIT_VERSION)
+
+# .pre-commit-hooks.yaml on a temporary repository: a refused commit and an accepted one.
+test-precommit: setup-precommit
+	node --test tests/precommit/
