@@ -12,7 +12,7 @@ import { ensureFixed, setUpFixed } from './ui/fixed.js';
 import { onEdit, setInput, setUpInput, updateInputStatus } from './ui/input.js';
 import { setUpSamples } from './ui/samples.js';
 import { bindDom, dom, state } from './ui/state.js';
-import { applySharedOptions, setUpShare, sharedInput } from './ui/share.js';
+import { applySharedOptions, hideShareLink, setUpShare, sharedInput } from './ui/share.js';
 import { selectTab, setUpResultTabs } from './ui/tabs.js';
 
 function showLoadError(error) {
@@ -43,7 +43,14 @@ async function start() {
   );
   bindDom(document);
   try {
-    mountEditor(await editorBundle, { onChange: onEdit, onCheck: () => checkNow(), applyFix: fixOne });
+    mountEditor(await editorBundle, {
+      onChange: () => {
+        hideShareLink();
+        onEdit();
+      },
+      onCheck: () => checkNow(),
+      applyFix: fixOne,
+    });
   } catch (error) {
     showLoadError(error);
     return;

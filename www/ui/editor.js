@@ -88,6 +88,7 @@ export function showFindings(report, text) {
 /** An input error: its line marked (0 clears it), and named in #editor-wrap's data-error-line. */
 export function showErrorLine(line) {
   if (!editor) return;
+  editor.setLanguage(languageOf(editor.text()));
   spans = [];
   editor.setDiagnostics([]);
   markErrorLine(line || 0);

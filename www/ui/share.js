@@ -57,6 +57,11 @@ export function applySharedOptions({ format, policy, failOn }) {
   if (policy) dom.policy.open = true;
 }
 
+/** A link made for an earlier text is not this text's: hide it after an edit. */
+export function hideShareLink() {
+  dom.shareResult.hidden = true;
+}
+
 export function setUpShare() {
   dom.share.addEventListener('click', () => makeShareLink());
   dom.shareUrl.addEventListener('focus', () => dom.shareUrl.select());
