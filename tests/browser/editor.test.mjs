@@ -4,13 +4,16 @@
 // link that holds the configuration with its secrets removed. Screenshots (light and dark) go
 // to tests/output/screenshots/.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { decodeShare, sharePayload } from '../../www/share.js';
-import { afterCheck, editorValue, frames, loadSample, openPage, paste, sampleText, screenshot, shownCodes, start } from './helpers.mjs';
+import { afterCheck, editorValue, frames, loadSample, openPage, paste, sampleText, screenshot, screenshots, shownCodes, start } from './helpers.mjs';
 
 let env;
 let session;
 before(async () => {
+  mkdirSync(screenshots, { recursive: true });
   env = await start();
   session = await openPage(env);
 });
@@ -73,10 +76,14 @@ test('findings: underlines at their ranges, severity marks in the gutter, the me
   const marks = await page.$$eval('#editor-wrap .cm-gutter-lint .cm-gutterElement', (els) => els.filter((e) => e.querySelector('.cm-lint-marker')).length);
   assert.equal(marks, new Set(ranged.map((f) => f.range.start.line)).size);
   assert.ok(lines.length > 3);
-  // Hover: the finding's code and message.
-  const first = [...ranged].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column)[0];
-  const tooltip = await hoverFinding(page, 0);
-  assert.match(await tooltip.textContent(), new RegExp(first.code));
+  // Hover (on a short line, so nothing scrolls sideways): the finding's code and message.
+  const nth = underlines.findIndex((u) => u.text.startsWith('/opt/kafka'));
+  const tooltip = await hoverFinding(page, nth);
+  const shown = await tooltip.textContent();
+  const finding = ranged.find((f) => shown.includes(f.message));
+  assert.ok(finding, shown);
+  assert.ok(shown.startsWith(finding.code), shown);
+  assert.equal(lines[finding.range.start.line - 1].split('=')[1], underlines[nth].text);
   await screenshot(page, 'editor-findings');
   await page.mouse.move(5, 5);
 });
@@ -151,7 +158,9 @@ test('a share link holds the configuration with secrets removed, and restores it
   assert.equal(await page.textContent('#share-preview'), held.text);
   assert.match(await page.textContent('#share-status'), /2 secret values replaced/);
   await page.click('.share-preview summary');
-  await screenshot(page, 'share-link-made');
+  // The input side: the text with its secret, the link, and what the link holds (secrets removed).
+  await page.waitForFunction(() => !document.getElementById('toast').classList.contains('show'), null, { timeout: 10_000 });
+  await page.locator('.input-pane').screenshot({ path: join(screenshots, 'share-link-made.png') });
 
   // Opening the link: a fresh tab restores all three, and checks the text.
   const opened = await openPage(env, { path: `/${hash}` });
@@ -191,7 +200,8 @@ test('the editor in the dark palette', async () => {
     await frames(page);
     const bg = await page.$eval('#editor-wrap .cm-editor', (e) => getComputedStyle(e).backgroundColor);
     assert.equal(bg, 'rgb(13, 17, 23)', 'the editor follows the dark palette');
-    await hoverFinding(page, 0);
+    const texts = await page.locator('#editor .cm-lintRange').allTextContents();
+    await hoverFinding(page, texts.findIndex((t) => t.startsWith('/opt/kafka')));
     await screenshot(page, 'dark-editor-findings');
     assert.deepEqual(dark.errors, []);
   } finally {
