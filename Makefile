@@ -6,9 +6,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 .PHONY: test test-rust lint serve build bench
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
 .PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke
-.PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts
+.PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts test-bundlers test-precommit
 
-test: lint test-rust test-conformance test-js test-browser fuzz-smoke test-hosts
+test: lint test-rust test-conformance test-js test-browser test-bundlers test-precommit test-hosts fuzz-smoke
 
 lint:
 	cargo fmt --check
@@ -57,10 +57,12 @@ setup-browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
-# pkg/ (the npm package: nodejs and web targets) and www/pkg/ (the web glue for the page), and
-# dist/ (the Extism plugin and the WASI command).
+# pkg/ (the npm package: nodejs and web targets), www/pkg/ (the web glue for the page, and the
+# page's editor: CodeMirror bundled by esbuild into www/pkg/codemirror.js), and dist/ (the
+# Extism plugin and the WASI command).
 build: setup-wasm build-wasi
 	node pkg-config/build.mjs
+	node www-src/build.mjs
 
 test-js: lint-wasm test-wasm test-node
 
@@ -171,3 +173,13 @@ test-hosts: build-wasi venv lint-wasi
 # Sizes of the npm module, the plugin and the WASI command, and `validate` from Python.
 bench-hosts: build venv
 	target/venv/bin/python tests/hosts/bench.py
+
+# --- Where linters are wired in (issue 12) ------------------------------------------------------
+# The packed tarball in apps built with Vite and with esbuild, run in Chromium.
+test-bundlers: build setup-browser
+	node --test --test-concurrency=1 tests/bundlers/
+
+# .pre-commit-hooks.yaml on a temporary repository: a refused commit and an accepted one
+# (pre-commit comes from PyPI into the venv, pinned in tests/python/requirements.txt).
+test-precommit: venv
+	node --test tests/precommit/

@@ -137,5 +137,7 @@ export function fix(input: object, options?: Options): FixResult<unknown>;
 export function rules(): Rule[];
 /** SARIF 2.1.0 for one report, several, or `{ path, report | error }` entries. */
 export function toSarif(reports: SarifInput): SarifLog;
+/** The text with every secret value replaced by a placeholder ("****"), keys and layout kept (used by the page's share links; not in the package's entry points). */
+export function redact(input: string, options?: Options): string;
 /** The engine version. */
 export function version(): string;

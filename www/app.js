@@ -1,16 +1,18 @@
 // Start-up: the only module that touches the page when it loads. It binds the elements, wires
 // the ui/ modules to each other (where one would otherwise import another that imports it back),
-// loads the engine and runs the first check. Each ui/ module holds one part of the page.
+// loads the editor (pkg/codemirror.js, bundled by `make build`) and the engine at the same time,
+// and runs the first check. Each ui/ module holds one part of the page.
 import { loadEngine } from './engine.js';
 import { route, renderRules, setUpCatalogue } from './ui/catalogue.js';
-import { checkNow } from './ui/check.js';
+import { checkNow, fixOne } from './ui/check.js';
 import { el } from './ui/dom.js';
-import { setUpEditor, updateGutter } from './ui/editor.js';
+import { editorText, focusEditor, mountEditor, setUpEditor } from './ui/editor.js';
 import { setUpExports } from './ui/exports.js';
 import { ensureFixed, setUpFixed } from './ui/fixed.js';
-import { setInput, setUpInput, updateInputStatus } from './ui/input.js';
+import { onEdit, setInput, setUpInput, updateInputStatus } from './ui/input.js';
 import { setUpSamples } from './ui/samples.js';
 import { bindDom, dom, state } from './ui/state.js';
+import { applySharedOptions, hideShareLink, setUpShare, sharedInput } from './ui/share.js';
 import { selectTab, setUpResultTabs } from './ui/tabs.js';
 
 function showLoadError(error) {
@@ -33,7 +35,26 @@ function showLoadError(error) {
 
 async function start() {
   document.documentElement.dataset.started = 'true';
+  // Both at once: the editor bundle and the engine (its worker, glue and wasm) load in parallel.
+  const editorBundle = import('./pkg/codemirror.js');
+  const enginePromise = loadEngine().then(
+    (engine) => ({ engine }),
+    (error) => ({ error }),
+  );
   bindDom(document);
+  try {
+    mountEditor(await editorBundle, {
+      onChange: () => {
+        hideShareLink();
+        onEdit();
+      },
+      onCheck: () => checkNow(),
+      applyFix: fixOne,
+    });
+  } catch (error) {
+    showLoadError(error);
+    return;
+  }
   setUpEditor();
   setUpInput();
   setUpResultTabs({ showFixed: ensureFixed });
@@ -41,25 +62,23 @@ async function start() {
     useAsInput: (text) => {
       setInput(text, { name: state.name, note: 'fixes applied' });
       selectTab(0, false);
-      dom.editor.focus({ preventScroll: true });
+      focusEditor();
     },
   });
   setUpExports();
+  setUpShare();
   setUpCatalogue();
   document.querySelector('.skip-link').addEventListener('click', (event) => {
     event.preventDefault();
-    if (!dom.viewCheck.hidden) return dom.editor.focus();
+    if (!dom.viewCheck.hidden) return focusEditor();
     location.hash = 'check';
   });
   addEventListener('hashchange', route);
-  updateGutter();
   dom.verdict.textContent = 'Loading the checker…';
   const samples = setUpSamples();
 
-  let engine;
-  try {
-    engine = await loadEngine();
-  } catch (error) {
+  const { engine, error } = await enginePromise;
+  if (error) {
     showLoadError(error);
     await samples;
     route();
@@ -76,6 +95,7 @@ async function start() {
     fix: (input, options) => engine.call('fix', input, options),
     rules: () => engine.call('rules'),
     toSarif: (reports) => engine.call('toSarif', reports),
+    redact: (input, options) => engine.call('redact', input, options),
     version: () => engine.version,
     where: engine.where,
   });
@@ -83,10 +103,14 @@ async function start() {
   document.documentElement.dataset.readyMs = String(Math.round(performance.now()));
   document.documentElement.dataset.engine = 'ready';
   route();
-  if (dom.editor.value) {
-    updateGutter();
-    updateInputStatus();
+  // A share link: its configuration, format and policy, checked (setInput checks).
+  const shared = await sharedInput();
+  if (shared) {
+    applySharedOptions(shared);
+    setInput(shared.text, { name: 'shared link', note: 'from a shared link: secret values read ****' });
+    return;
   }
+  if (editorText()) updateInputStatus();
   checkNow();
 }
 

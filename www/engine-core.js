@@ -1,7 +1,7 @@
 // The wasm glue, loaded the same way in the worker and (as a fallback) on the main thread.
-import init, { validate, fix, rules, toSarif, version } from './pkg/msk_connect_lint.js';
+import init, { validate, fix, rules, toSarif, redact, version } from './pkg/msk_connect_lint.js';
 
-const OPS = { validate, fix, rules, toSarif, version };
+const OPS = { validate, fix, rules, toSarif, redact, version };
 
 /** Fetches and instantiates the module from this origin; resolves to `{ version, rules }`. */
 export async function initEngine() {

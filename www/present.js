@@ -205,3 +205,69 @@ export function routeOf(hash) {
   const rules = hash === 'rules' || hash.startsWith('rules/');
   return { rules, code: hash.startsWith('rules/') ? hash.slice(6).toUpperCase() : '' };
 }
+
+/** CodeMirror's four diagnostic severities for the engine's five (the gutter mark's colour). */
+const DIAGNOSTIC_SEVERITY = { critical: 'error', high: 'error', medium: 'warning', low: 'info', info: 'hint' };
+
+/** A finding as an editor diagnostic: severity, the underline's class, source and plain message. */
+export function diagnosticOf(finding) {
+  return {
+    severity: DIAGNOSTIC_SEVERITY[finding.severity] ?? 'info',
+    markClass: `cm-sev-${finding.severity}`,
+    source: `${finding.code} ${finding.name} (${finding.severity})`,
+    message: `${finding.code}: ${finding.message.replace(/`/g, '')}`,
+  };
+}
+
+/** The editor's action for a finding's fix: "Apply fix", "Apply unsafe fix", or null (none or manual). */
+export function fixActionName(finding) {
+  if (finding.fix?.applicability === 'safe') return 'Apply fix';
+  if (finding.fix?.applicability === 'unsafe') return 'Apply unsafe fix';
+  return null;
+}
+
+const HCL_FORMATS = new Set(['terraform-hcl']);
+const YAML_FORMATS = new Set(['strimzi']);
+const PROPERTIES_FORMATS = new Set(['properties', 'msk-worker-configuration', 'mirrormaker2']);
+
+/**
+ * The editor's highlighting for a text: from the format the engine detected when there is a
+ * report, else from the text itself. "json", "yaml", "hcl", "properties", or "text" when empty.
+ */
+export function languageOf(text, report = null) {
+  const format = report?.connectors?.[0]?.format;
+  if (format) {
+    if (HCL_FORMATS.has(format)) return 'hcl';
+    if (YAML_FORMATS.has(format)) return 'yaml';
+    if (PROPERTIES_FORMATS.has(format)) return 'properties';
+    return 'json';
+  }
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
+  const first = /\S/.exec(head)?.[0];
+  if (!first) return 'text';
+  if (first === '{' || first === '[') return 'json';
+  if (/^\s*(resource|data|variable|module|provider|locals|terraform)\s+("[^"]*"\s*)*\{/m.test(head)) return 'hcl';
+  if (/^---\s*$/m.test(head) || /^\s*(apiVersion|kind|metadata|spec)\s*:/m.test(head) || /^[A-Za-z_][\w.-]*:\s+\S/m.test(head) && !/^[^#!\s][^=\n]*=/m.test(head)) return 'yaml';
+  return 'properties';
+}
+
+/**
+ * Options that make the engine's `fix` apply one finding's fix: its rule only (unsafe fixes
+ * when it is one), and exceptions for the rule's other findings in `report`, unless one would
+ * match this finding too (then they are fixed together, as the engine cannot tell them apart).
+ */
+export function oneFixOptions(options, finding, report) {
+  const connectorName = (f) => report?.connectors?.[f.connector]?.name ?? null;
+  const exceptions = [...(options.exceptions ?? [])];
+  for (const other of report?.findings ?? []) {
+    if (other === finding || other.code !== finding.code) continue;
+    const exception = { rule: finding.code, reason: 'the page applies one fix at a time' };
+    if (other.key) exception.key = other.key;
+    if (connectorName(other)) exception.connector = connectorName(other);
+    const matchesThis =
+      (!exception.key || exception.key === finding.key) && (!exception.connector || exception.connector === connectorName(finding));
+    if (!matchesThis) exceptions.push(exception);
+  }
+  const { ignore, ...rest } = options;
+  return { ...rest, select: [finding.code], exceptions, unsafeFixes: finding.fix?.applicability === 'unsafe' };
+}

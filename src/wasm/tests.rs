@@ -379,3 +379,14 @@ fn cli_steps_with_plain_objects() {
     }
     assert!(cli(JsValue::from_str("--fix"), options("{}")).unwrap_err().is_instance_of::<js_sys::TypeError>());
 }
+
+#[wasm_bindgen_test]
+fn redact_masks_secret_values_in_the_text() {
+    let out = redact(REST.into(), JsValue::UNDEFINED).unwrap().as_string().unwrap();
+    assert!(out.contains(r#"password=\"****\";"#) && !out.contains(r#"password=\"p\""#), "{out}");
+    assert_eq!(out.lines().count(), REST.lines().count());
+    let out = redact(PROPERTIES.into(), options(r#"{"format":"properties"}"#)).unwrap().as_string().unwrap();
+    assert!(out.contains("password=\"****\";"), "{out}");
+    assert_eq!(error_name(&redact("{ oops".into(), JsValue::UNDEFINED).unwrap_err()), "InputError");
+    assert!(redact(JSON::parse("{}").unwrap(), JsValue::UNDEFINED).unwrap_err().is_instance_of::<js_sys::TypeError>());
+}

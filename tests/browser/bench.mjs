@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// `make bench`, the page's part: time to ready on 127.0.0.1 (median of fresh loads), and a check
-// of a 1 MB configuration through the page's engine (in its Web Worker), with the frame times the
-// page keeps while that runs. Numbers only: nothing here passes or fails on time.
+// `make bench`, the page's part: time to ready on 127.0.0.1 (median of fresh loads, the editor
+// bundle and the engine both loaded), a check of a 1 MB configuration through the page's engine
+// (in its Web Worker) with the frame times the page keeps meanwhile, and the editor's re-check
+// latency: an edit typed into the editor (CodeMirror) until its findings are shown, live (with
+// the debounce) and with Ctrl+Enter, and an edit's next frame in a 1 MB text. Numbers only:
+// nothing here passes or fails on time.
 import { chromium } from 'playwright-core';
 
 import { serve } from '../../www/serve.mjs';
@@ -55,11 +58,72 @@ try {
     await done;
     return gaps;
   }, big);
+  // Re-check latency: from an edit in the editor to the finished check's findings on the page.
+  const recheck = async (key) => {
+    const times = [];
+    for (let i = 0; i < 9; i++) {
+      times.push(
+        await page.evaluate(async (viaKey) => {
+          const results = document.getElementById('results');
+          const before = results.dataset.checks;
+          const shown = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (results.dataset.checks !== before && results.dataset.state !== 'checking') {
+                observer.disconnect();
+                resolve(performance.now());
+              }
+            });
+            observer.observe(results, { attributes: true });
+          });
+          const editor = document.getElementById('editor');
+          editor.focus();
+          const t0 = performance.now();
+          // An edit as typing makes it (beforeinput/input through the editor), then Ctrl+Enter or not.
+          document.execCommand('insertText', false, ' ');
+          if (viaKey) editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+          return (await shown) - t0;
+        }, key),
+      );
+    }
+    return times;
+  };
+  await page.click('#samples-button');
+  await page.click('#samples-list button[data-sample="jdbc-mysql-sink.properties"]');
+  await page.waitForFunction(() => document.getElementById('results').dataset.state === 'done');
+  await page.focus('#editor');
+  await page.keyboard.press('Control+End');
+  const live = await recheck(false);
+  const now = await recheck(true);
+  // An edit at the end of a 1 MB text (live checking pauses there): time to the next frame.
+  await page.uncheck('#live');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const editor = document.getElementById('editor');
+    editor.focus();
+    document.execCommand('selectAll');
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, big);
+  await page.keyboard.press('Control+End');
+  const typing = [];
+  for (let i = 0; i < 9; i++) {
+    typing.push(
+      await page.evaluate(async () => {
+        const t0 = performance.now();
+        document.execCommand('insertText', false, 'x');
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return performance.now() - t0;
+      }),
+    );
+  }
   const row = (name, value) => console.log(`${name.padEnd(52)} ${value}`);
   console.log('\nweb page (Chromium, 127.0.0.1)');
   row('time to ready, median of 7 fresh loads', `${median(loads).toFixed(0)} ms (min ${Math.min(...loads).toFixed(0)}, max ${Math.max(...loads).toFixed(0)})`);
   row('check of a 1 MB properties file in the worker, median of 3', `${median(checks).toFixed(0)} ms`);
   row('longest frame while that check runs', `${Math.max(0, ...frames).toFixed(0)} ms over ${frames.length} frames`);
+  row('editor: edit to findings shown, live (incl. debounce)', `${median(live).toFixed(0)} ms median of ${live.length} (max ${Math.max(...live).toFixed(0)})`);
+  row('editor: edit + Ctrl+Enter to findings shown', `${median(now).toFixed(0)} ms median of ${now.length} (max ${Math.max(...now).toFixed(0)})`);
+  row('editor: edit in a 1 MB text to the next frame', `${median(typing).toFixed(0)} ms median of ${typing.length} (max ${Math.max(...typing).toFixed(0)})`);
 } finally {
   await browser.close();
   await new Promise((resolve) => server.close(resolve));

@@ -109,10 +109,30 @@ export async function loadSample(page, file) {
   });
 }
 
-/** Replaces the editor's text as a paste would (one input event). */
+/**
+ * Replaces the editor's text as a paste does: everything selected, then one paste event (the
+ * editor's own paste handling; typing it would be far slower). Empty text deletes the selection.
+ */
 export async function paste(page, text) {
-  await afterCheck(page, () => page.fill('#editor', text));
+  await afterCheck(page, () => replaceText(page, text));
 }
+
+export async function replaceText(page, text) {
+  await page.focus('#editor');
+  await page.keyboard.press('Control+A');
+  if (!text) return page.keyboard.press('Delete');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.getElementById('editor').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The editor's text (its editable element offers `value`, as a textarea does). */
+export const editorValue = (page) => page.$eval('#editor', (e) => e.value);
+
+/** Waits until the editor has drawn (its measure and scroll run in animation frames). */
+export const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /** The codes of the findings shown on the page, in page order. */
 export const shownCodes = (page) => page.$$eval('.finding .code', (nodes) => nodes.map((n) => n.textContent));

@@ -172,7 +172,7 @@ test('a full session makes no request to another origin, and none after loading 
     assert.deepEqual(session.foreign, []);
     const paths = [...new Set(requests.map((url) => new URL(url).pathname))].sort();
     for (const path of paths) {
-      assert.match(path, /^\/(|[\w-]+\.(js|css|svg)|ui\/[\w-]+\.js|pkg\/msk_connect_lint(\.js|_bg\.wasm)|samples\/[\w.-]+)$/, path);
+      assert.match(path, /^\/(|[\w-]+\.(js|css|svg)|ui\/[\w-]+\.js|pkg\/(msk_connect_lint(\.js|_bg\.wasm)|codemirror\.js)|samples\/[\w.-]+)$/, path);
     }
     const later = requests.slice(atLoad).map((url) => new URL(url).pathname);
     for (const path of later) assert.match(path, /^\/(samples\/[\w.-]+|favicon\.svg)$/, `after load: ${path}`);

@@ -20,17 +20,21 @@ import {
   LIVE_LIMIT,
   countLines,
   detectedText,
+  diagnosticOf,
   errorRange,
   errorVerdict,
   findingGroups,
   fixSummary,
   fixedName,
   fixedPlaceholder,
+  fixActionName,
   formatBytes,
   inputName,
   inputStatusText,
+  languageOf,
   liveDelay,
   matchesTerms,
+  oneFixOptions,
   parsePolicy,
   routeOf,
   ruleCountText,
@@ -41,6 +45,7 @@ import {
   verdict,
 } from '../../www/present.js';
 import { CSP, serve } from '../../www/serve.mjs';
+import { LONG_LINK, decodeShare, encodeShare, shareNote, sharePayload } from '../../www/share.js';
 import { root, samples, www } from './helpers.mjs';
 
 const apply = (ops) => ops.filter((op) => op.type !== 'del').map((op) => op.text);
@@ -367,4 +372,70 @@ test('present: the policy box, the input status line, names and the rule search'
   assert.deepEqual(searchTerms('   '), []);
   assert.equal(ruleCountText(3, 40, true), '3 of 40 rules match.');
   assert.equal(ruleCountText(40, 40, false), '40 rules.');
+});
+
+test('present: the editor\'s language, from the detected format or else the text', () => {
+  const report = (format) => ({ connectors: [{ format }] });
+  assert.equal(languageOf('x', report('terraform-hcl')), 'hcl');
+  assert.equal(languageOf('x', report('strimzi')), 'yaml');
+  assert.equal(languageOf('x', report('mirrormaker2')), 'properties');
+  assert.equal(languageOf('{', report('properties')), 'properties');
+  assert.equal(languageOf('x', report('msk-connect-api')), 'json');
+  assert.equal(languageOf(''), 'text');
+  assert.equal(languageOf('  \n\uFEFF[1]'), 'json');
+  assert.equal(languageOf('\uFEFF{"a": 1}'), 'json');
+  assert.equal(languageOf('# c\nresource "aws_mskconnect_connector" "x" {\n}'), 'hcl');
+  assert.equal(languageOf('apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\n'), 'yaml');
+  assert.equal(languageOf('---\na: 1\n'), 'yaml');
+  assert.equal(languageOf('connector.class=x\ntopics=t\n'), 'properties');
+  assert.equal(languageOf('# only a comment'), 'properties');
+  // Java properties may use ":" as the separator: "=" anywhere makes it properties.
+  assert.equal(languageOf('connector.class: x\ntopics=t\n'), 'properties');
+});
+
+test('present: findings as editor diagnostics, and their fix actions', () => {
+  const finding = { code: 'MSK001', name: 'plaintext', severity: 'critical', message: 'uses `PLAINTEXT`', fix: null };
+  assert.deepEqual(diagnosticOf(finding), { severity: 'error', markClass: 'cm-sev-critical', source: 'MSK001 plaintext (critical)', message: 'MSK001: uses PLAINTEXT' });
+  assert.deepEqual(['critical', 'high', 'medium', 'low', 'info'].map((severity) => diagnosticOf({ ...finding, severity }).severity), ['error', 'error', 'warning', 'info', 'hint']);
+  assert.equal(fixActionName(finding), null);
+  assert.equal(fixActionName({ ...finding, fix: { applicability: 'safe' } }), 'Apply fix');
+  assert.equal(fixActionName({ ...finding, fix: { applicability: 'unsafe' } }), 'Apply unsafe fix');
+  assert.equal(fixActionName({ ...finding, fix: { applicability: 'display-only' } }), null);
+});
+
+test('present: the options that apply one finding\'s fix, and no other', () => {
+  const f = (connector, key, extra = {}) => ({ code: 'MSK021', connector, key, fix: { applicability: 'safe' }, ...extra });
+  const report = { connectors: [{ name: 'a' }, { name: null }], findings: [f(0, 'x'), f(0, 'y'), f(1, 'x'), { ...f(0, 'z'), code: 'MSK001' }] };
+  const mine = report.findings[0];
+  const options = oneFixOptions({ failOn: 'high', ignore: ['MSK002'], select: ['MSK001'], exceptions: [{ rule: 'MSK009', reason: 'r' }] }, mine, report);
+  assert.deepEqual(options, {
+    failOn: 'high',
+    select: ['MSK021'],
+    unsafeFixes: false,
+    exceptions: [
+      { rule: 'MSK009', reason: 'r' },
+      { rule: 'MSK021', reason: 'the page applies one fix at a time', key: 'y', connector: 'a' },
+      // The unnamed connector's finding on the same key cannot be told apart: no exception.
+    ],
+  });
+  assert.equal(oneFixOptions({}, { ...mine, fix: { applicability: 'unsafe' } }, report).unsafeFixes, true);
+  assert.deepEqual(oneFixOptions({}, mine, null).exceptions, []);
+});
+
+test('share links: a round trip through the fragment, and damaged links refused', async () => {
+  const shared = { text: 'connector.class=x\r\npassword=****\n\u00e9\u{1F600}\n'.repeat(50), format: 'properties', policy: '{"ignore":["MSK002"]}', failOn: 'medium' };
+  const payload = await encodeShare(shared);
+  assert.match(payload, /^[A-Za-z0-9_-]+$/, 'base64url, nothing a URL would escape');
+  assert.ok(payload.length < shared.text.length / 4, 'compressed');
+  assert.deepEqual(await decodeShare(payload), shared);
+  assert.deepEqual(await decodeShare(await encodeShare({ text: '' })), { text: '', format: 'auto', policy: '', failOn: 'high' });
+  await assert.rejects(decodeShare(payload.slice(0, payload.length / 2)), /damaged or cut short/);
+  await assert.rejects(decodeShare('a+b/c='), /damaged/);
+  assert.equal(sharePayload('#share=abc'), 'abc');
+  assert.equal(sharePayload('share='), '');
+  assert.equal(sharePayload('#rules/MSK001'), null);
+  assert.equal(sharePayload(''), null);
+  assert.equal(shareNote({ length: 100, secrets: 1 }), '1 secret value replaced by ****.');
+  assert.equal(shareNote({ length: 100, secrets: 0 }), 'No secret values found.');
+  assert.match(shareNote({ length: LONG_LINK + 1, secrets: 2 }), /^2 secret values replaced by \*\*\*\*\. The link is 64 KB long/);
 });

@@ -61,7 +61,7 @@ describe('the npm tarball', () => {
     assert.ok(!listing.some((f) => f.includes('.built') || f.includes('build.mjs')), listing.join('\n'));
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'msk-connect-lint', 'package.json'), 'utf8'));
     assert.equal(installed.version, manifest.version);
-    assert.equal(installed.engines.node, '>=18');
+    assert.equal(installed.engines.node, '>=20');
   });
 
   test('ESM: import { validate } from "msk-connect-lint"', () => {

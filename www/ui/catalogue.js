@@ -3,6 +3,7 @@
 import { renderMarkdown } from '../markdown.js';
 import { RULE_FIX_LABELS, matchesTerms, routeOf, ruleCountText, ruleSearchText, searchTerms } from '../present.js';
 import { byId, el, inline } from './dom.js';
+import { focusEditor } from './editor.js';
 import { dom } from './state.js';
 
 export function renderRules(rules) {
@@ -59,7 +60,7 @@ export function route() {
     else nav.removeAttribute('aria-current');
   }
   if (!rules) {
-    if (hash === 'check') dom.editor.focus({ preventScroll: true });
+    if (hash === 'check') focusEditor();
     return;
   }
   const item = code && byId(`rule-${code}`);

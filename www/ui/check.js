@@ -1,16 +1,18 @@
 // Checking: when to check (live, debounced, or on demand), the options from the page's controls,
 // one engine call at a time, and handing the outcome to the views.
-import { DEBOUNCE_MS, LIVE_LIMIT, liveDelay, parsePolicy } from '../present.js';
+import { DEBOUNCE_MS, LIVE_LIMIT, liveDelay, oneFixOptions, parsePolicy } from '../present.js';
+import { toast } from './dom.js';
 import { setExportsEnabled } from './exports.js';
 import { renderEmpty, renderError, renderReport, resetSummary } from './findings.js';
 import { refreshFixed } from './fixed.js';
+import { editorText, showFindings } from './editor.js';
 import { dom, state } from './state.js';
 import { renderTabCounts } from './tabs.js';
 
 /** After an edit: checks after a pause, unless live checking is off or the text too long. */
 export function scheduleCheck() {
   clearTimeout(state.timer);
-  const text = dom.editor.value;
+  const text = editorText();
   if (!dom.live.checked || text.length > LIVE_LIMIT) {
     if (text !== state.checkedText) markStale();
     return;
@@ -46,7 +48,7 @@ export async function checkNow() {
     state.pending = true;
     return;
   }
-  const text = dom.editor.value;
+  const text = editorText();
   const options = currentOptions();
   state.running = true;
   dom.results.dataset.state = 'checking';
@@ -88,5 +90,27 @@ function show({ text, report = null, error = null, options, ms }) {
   if (report) renderReport(report, options, ms);
   else if (error) renderError(error, ms);
   else renderEmpty();
+  if (!error) showFindings(report, text);
   refreshFixed();
+}
+
+/**
+ * The editor's "Apply fix" for one finding: the engine fixes the current text with only that
+ * finding's rule selected, and exceptions for the rule's other findings; resolves to the fixed
+ * text, or null (with a message) when the fix cannot be made as text.
+ */
+export async function fixOne(finding) {
+  const text = editorText();
+  let outcome;
+  try {
+    outcome = await state.engine.call('fix', text, oneFixOptions(currentOptions(), finding, state.report));
+  } catch (error) {
+    toast(`The fix cannot be applied: ${error.message}`);
+    return null;
+  }
+  if (!outcome.applied.some((f) => f.code === finding.code)) {
+    toast(`${finding.code}'s fix cannot be made in this text; see the finding for what to change.`);
+    return null;
+  }
+  return outcome.output;
 }

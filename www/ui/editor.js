@@ -1,71 +1,133 @@
-// The editor: the line-number gutter, the line marks, and selecting a range from a finding.
-import { countLines } from '../present.js';
-import { lineStarts, offsetOf } from '../report.js';
-import { toast } from './dom.js';
+// The editor: CodeMirror 6 (bundled into pkg/codemirror.js by `make build`; app.js loads it and
+// calls mountEditor). Findings show as diagnostics (underlines at their ranges, severity marks in
+// the gutter, the message on hover, "Apply fix"); a finding's button selects its range, and the
+// cursor inside a range highlights its finding's card.
+import { diagnosticOf, fixActionName, languageOf } from '../present.js';
+import { inline, toast } from './dom.js';
 import { dom, state } from './state.js';
 
-function editorMetrics() {
-  if (state.metrics) return state.metrics;
-  const style = getComputedStyle(dom.editor);
-  const canvas = document.createElement('canvas').getContext('2d');
-  canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  state.metrics = {
-    lineHeight: parseFloat(style.lineHeight) || 20,
-    padTop: parseFloat(style.paddingTop) || 0,
-    padLeft: parseFloat(style.paddingLeft) || 0,
-    charWidth: canvas.measureText('0123456789').width / 10 || 8,
-  };
-  return state.metrics;
+let editor = null;
+/** The findings' ranges as offsets in the current text (mapped through edits since the check). */
+let spans = [];
+let hooks = { applyFix: async () => null };
+
+/**
+ * Creates the editor in #editor-host. `cm` is the bundle's module; `onChange()` runs after every
+ * edit, `onCheck()` on Ctrl/Cmd+Enter, `applyFix(finding)` resolves to the fixed text (or null).
+ */
+export function mountEditor(cm, { onChange, onCheck, applyFix }) {
+  hooks = { applyFix };
+  editor = cm.createEditor({
+    parent: dom.editorHost,
+    hint: dom.editorHost.dataset.placeholder ?? '',
+    attributes: {
+      id: 'editor',
+      'aria-label': 'Connector configuration',
+      'aria-describedby': 'editor-help input-status',
+    },
+    onChange: (update) => {
+      spans = spans.map((s) => ({ ...s, from: update.changes.mapPos(s.from, 1), to: update.changes.mapPos(s.to, -1) }));
+      onChange();
+    },
+    onCursor: highlightFindingAt,
+    onCheck,
+  });
+  dom.editor = editor.view.contentDOM;
+  // What a textarea offers scripts (and the browser tests): the text and the selection.
+  Object.defineProperties(dom.editor, {
+    value: { get: () => editor.text() },
+    selectionStart: { get: () => editor.selection().from },
+    selectionEnd: { get: () => editor.selection().to },
+  });
+  return editor;
 }
 
-export function updateGutter() {
-  const lines = countLines(dom.editor.value);
-  if (lines === state.lineCount) return;
-  state.lineCount = lines;
-  let text = '';
-  for (let i = 1; i <= lines; i++) text += `${i}\n`;
-  dom.gutter.textContent = text;
-  syncScroll();
+export const editorText = () => (editor ? editor.text() : '');
+
+/** Replaces the text (undoable), with the language its content suggests. */
+export function setEditorText(text) {
+  spans = [];
+  editor.setLanguage(languageOf(text));
+  editor.setText(text);
+  delete dom.editorWrap.dataset.errorLine;
 }
 
-function syncScroll() {
-  dom.gutter.scrollTop = dom.editor.scrollTop;
-  positionMark(dom.markActive);
-  positionMark(dom.markError);
+export function focusEditor() {
+  editor?.focus();
 }
 
-function positionMark(mark) {
-  if (mark.hidden) return;
-  const { lineHeight, padTop } = editorMetrics();
-  const y = padTop + (Number(mark.dataset.line) - 1) * lineHeight - dom.editor.scrollTop;
-  mark.style.transform = `translateY(${y}px)`;
-  mark.style.height = `${lineHeight}px`;
-}
-
-/** Marks `line` (1-based) with `mark` (dom.markActive or dom.markError); no line hides it. */
-export function showMark(mark, line) {
-  if (!line) {
-    mark.hidden = true;
-    delete mark.dataset.line;
+/** The findings of a check of `text` (the editor's text then) as diagnostics; none clears them. */
+export function showFindings(report, text) {
+  if (!editor) return;
+  editor.setLanguage(languageOf(text, report));
+  markErrorLine(0);
+  if (!report || text !== editor.text()) {
+    spans = [];
+    editor.setDiagnostics([]);
     return;
   }
-  mark.dataset.line = String(line);
-  mark.hidden = false;
-  positionMark(mark);
+  spans = [];
+  const diagnostics = [];
+  report.findings.forEach((finding, index) => {
+    if (!finding.range) return;
+    const { from, to } = offsets(finding.range);
+    spans.push({ from, to, index });
+    const action = fixActionName(finding);
+    diagnostics.push({
+      from,
+      to,
+      ...diagnosticOf(finding),
+      renderMessage: () => inline(`**${finding.code}** ${finding.message}`, 'span', { class: 'cm-finding-message' }),
+      actions: action ? [{ name: action, apply: () => applyFix(finding) }] : [],
+    });
+  });
+  editor.setDiagnostics(diagnostics);
+  highlightFindingAt(editor.selection().head);
 }
 
-function scrollEditorTo(line, column) {
-  const { lineHeight, charWidth, padLeft } = editorMetrics();
-  const ed = dom.editor;
-  const top = (line - 1) * lineHeight;
-  if (top < ed.scrollTop || top > ed.scrollTop + ed.clientHeight - 2 * lineHeight) {
-    ed.scrollTop = Math.max(0, top - ed.clientHeight / 3);
+/** An input error: its line marked (0 clears it), and named in #editor-wrap's data-error-line. */
+export function showErrorLine(line) {
+  if (!editor) return;
+  editor.setLanguage(languageOf(editor.text()));
+  spans = [];
+  editor.setDiagnostics([]);
+  markErrorLine(line || 0);
+}
+
+function markErrorLine(line) {
+  editor.setErrorLine(line);
+  if (line) dom.editorWrap.dataset.errorLine = String(line);
+  else delete dom.editorWrap.dataset.errorLine;
+}
+
+async function applyFix(finding) {
+  const next = await hooks.applyFix(finding);
+  if (next === null || next === undefined) return;
+  if (!editor.replaceWith(next)) toast('This fix changes nothing in the text as it is now.');
+  editor.focus();
+}
+
+function offsets(range) {
+  let from = editor.offsetOf(range.start);
+  let to = editor.offsetOf(range.end ?? range.start);
+  if (to < from) [from, to] = [to, from];
+  return { from, to };
+}
+
+function highlightFindingAt(offset) {
+  const hit = new Set(spans.filter((s) => s.from <= offset && offset <= s.to && (s.from < s.to || offset === s.from)).map((s) => s.index));
+  for (const card of dom.findings.querySelectorAll('.finding.current')) {
+    if (!hit.has(Number(card.dataset.index))) {
+      card.classList.remove('current');
+      card.removeAttribute('aria-current');
+    }
   }
-  const x = padLeft + (column - 1) * charWidth;
-  if (x < ed.scrollLeft + padLeft || x > ed.scrollLeft + ed.clientWidth - 4 * charWidth) {
-    ed.scrollLeft = Math.max(0, x - ed.clientWidth / 3);
+  for (const index of hit) {
+    const card = document.getElementById(`finding-${index}`);
+    if (!card) continue;
+    card.classList.add('current');
+    card.setAttribute('aria-current', 'true');
   }
-  syncScroll();
 }
 
 /**
@@ -73,39 +135,23 @@ function scrollEditorTo(line, column) {
  * in the editor then returns focus to `from`.
  */
 export function selectRange(range, from) {
-  const text = dom.editor.value;
-  const starts = lineStarts(text);
-  let start = offsetOf(text, starts, range.start);
-  let end = offsetOf(text, starts, range.end ?? range.start);
-  if (end < start) [start, end] = [end, start];
-  if (start === end) {
-    // An empty range (an empty value): select its whole line so it shows.
-    const line = Math.min(range.start.line, starts.length);
-    start = starts[line - 1];
-    end = line < starts.length ? starts[line] - 1 : text.length;
-  }
-  dom.editor.focus({ preventScroll: true });
-  dom.editor.setSelectionRange(start, end, 'forward');
-  scrollEditorTo(range.start.line, range.start.column);
-  showMark(dom.markActive, range.start.line);
+  let { from: start, to: end } = offsets(range);
+  if (start === end) ({ from: start, to: end } = editor.lineRange(range.start.line)); // an empty value: its whole line
+  editor.focus();
+  editor.select(start, end);
   const box = dom.editorWrap.getBoundingClientRect();
   if (box.top < 0 || box.bottom > innerHeight) dom.editorWrap.scrollIntoView({ block: 'nearest' });
   state.lastJumpFrom = from ?? null;
-  if (text !== state.checkedText) toast('The text changed since it was checked: the position may be off.');
+  if (editor.text() !== state.checkedText) toast('The text changed since it was checked: the position may be off.');
 }
 
-/** Scrolling, resizing, and Escape back to the finding last jumped from. */
+/** Escape back to the finding last jumped from. */
 export function setUpEditor() {
-  dom.editor.addEventListener('scroll', syncScroll, { passive: true });
-  dom.editor.addEventListener('keydown', (event) => {
+  dom.editorHost.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.lastJumpFrom?.isConnected) {
       event.preventDefault();
       state.lastJumpFrom.focus();
       state.lastJumpFrom = null;
     }
-  });
-  addEventListener('resize', () => {
-    state.metrics = null;
-    syncScroll();
   });
 }

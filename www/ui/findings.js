@@ -13,7 +13,7 @@ import {
   verdict,
 } from '../present.js';
 import { REMEDIATION_TABS, SEVERITIES, connectorLabel, editParts } from '../report.js';
-import { selectRange, showMark } from './editor.js';
+import { selectRange, showErrorLine } from './editor.js';
 import { el, inline } from './dom.js';
 import { copyText } from './exports.js';
 import { dom, state } from './state.js';
@@ -22,7 +22,6 @@ import { tabKeys } from './tabs.js';
 /** Clears what the previous check showed above the findings. */
 export function resetSummary() {
   dom.results.classList.remove('stale');
-  showMark(dom.markError, null);
   dom.connectors.replaceChildren();
   dom.counts.replaceChildren();
   dom.detected.textContent = '';
@@ -61,7 +60,7 @@ export function renderError(error, ms) {
     dom.policyError.textContent = error.message;
   }
   const range = errorRange(error);
-  if (range) showMark(dom.markError, error.line);
+  showErrorLine(range ? error.line : 0);
   dom.findings.replaceChildren(
     el(
       'div',
@@ -162,7 +161,7 @@ function connectorChip(c, i) {
 function findingCard(f, index) {
   const rule = state.rules.get(f.code);
   const id = `finding-${index}`;
-  const card = el('article', { class: `finding sev-${f.severity}`, id, 'aria-labelledby': `${id}-title` });
+  const card = el('article', { class: `finding sev-${f.severity}`, id, data: { index: String(index) }, 'aria-labelledby': `${id}-title` });
   const position = f.range ? `Line ${f.range.start.line}, column ${f.range.start.column}` : null;
   card.append(
     el(

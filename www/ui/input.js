@@ -3,29 +3,29 @@
 import { FILE_LIMIT, formatBytes, inputStatusText } from '../present.js';
 import { checkNow, checkSoon, scheduleCheck } from './check.js';
 import { el, toast } from './dom.js';
-import { showMark, updateGutter } from './editor.js';
+import { editorText, focusEditor, setEditorText } from './editor.js';
 import { dom, state } from './state.js';
 
 /** Replaces the editor's text and checks it; `sample` marks text nobody typed (no "Restore"). */
 export function setInput(text, { name = '', note = '', sample = false } = {}) {
-  const previous = dom.editor.value;
+  const previous = editorText();
   // Offer the previous text back, unless it was an untouched sample.
   state.previousText = previous && previous !== text && !state.pristineSample ? { text: previous, name: state.name } : null;
   state.pristineSample = sample;
-  dom.editor.value = text;
-  dom.editor.scrollTop = 0;
-  dom.editor.scrollLeft = 0;
-  dom.editor.setSelectionRange(0, 0);
+  state.settingInput = true;
+  try {
+    setEditorText(text);
+  } finally {
+    state.settingInput = false;
+  }
   state.name = name;
   dom.inputName.textContent = name;
-  showMark(dom.markActive, null);
-  updateGutter();
   updateInputStatus(note);
   checkNow();
 }
 
 export function updateInputStatus(note = '') {
-  const text = dom.editor.value;
+  const text = editorText();
   const children = [inputStatusText(text, { bytes: text ? new Blob([text]).size : 0, live: dom.live.checked, note })];
   if (state.previousText) {
     children.push(
@@ -39,7 +39,7 @@ export function updateInputStatus(note = '') {
             const { text: old, name } = state.previousText;
             state.previousText = null;
             setInput(old, { name });
-            dom.editor.focus();
+            focusEditor();
           },
         },
       }),
@@ -71,19 +71,20 @@ async function readFile(file) {
   setInput(text, { name: file.name, note });
 }
 
+/** After every edit in the editor (typed, pasted, undone, a fix applied): status, then a check. */
+export function onEdit() {
+  if (state.settingInput) return;
+  state.pristineSample = false;
+  if (state.previousText) state.previousText = null;
+  updateInputStatus();
+  scheduleCheck();
+}
+
 export function setUpInput() {
-  dom.editor.addEventListener('input', () => {
-    state.pristineSample = false;
-    updateGutter();
-    showMark(dom.markActive, null);
-    if (state.previousText) state.previousText = null;
-    updateInputStatus();
-    scheduleCheck();
-  });
   dom.checkNow.addEventListener('click', () => checkNow());
   dom.clear.addEventListener('click', () => {
     setInput('', { name: '' });
-    dom.editor.focus();
+    focusEditor();
   });
   dom.openFile.addEventListener('click', () => dom.fileInput.click());
   dom.fileInput.addEventListener('change', () => {
@@ -98,6 +99,8 @@ export function setUpInput() {
   dom.failOn.addEventListener('change', () => checkNow());
   dom.policyText.addEventListener('input', checkSoon);
   addEventListener('keydown', (event) => {
+    // In the editor, its own key binding has already checked.
+    if (event.defaultPrevented) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       checkNow();

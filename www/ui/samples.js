@@ -1,5 +1,6 @@
 // The Samples menu: a menu button with arrow-key navigation, filled from samples/index.json.
 import { el, toast } from './dom.js';
+import { focusEditor } from './editor.js';
 import { setInput } from './input.js';
 import { dom } from './state.js';
 
@@ -61,7 +62,7 @@ export async function setUpSamples() {
       const response = await fetch(`samples/${encodeURIComponent(sample.file)}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       setInput(await response.text(), { name: sample.file, sample: true });
-      dom.editor.focus({ preventScroll: true });
+      focusEditor();
     } catch (error) {
       toast(`The sample ${sample.file} could not be loaded (${error.message}).`);
     }

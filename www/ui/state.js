@@ -19,17 +19,13 @@ export const state = {
   lastJumpFrom: null,
   previousText: null,
   pristineSample: false,
-  lineCount: -1,
-  metrics: null,
+  settingInput: false,
 };
 
 /** Key in `dom` → element id in index.html. */
 const IDS = {
-  editor: 'editor',
   editorWrap: 'editor-wrap',
-  gutter: 'gutter',
-  markActive: 'mark-active',
-  markError: 'mark-error',
+  editorHost: 'editor-host',
   inputName: 'input-name',
   inputStatus: 'input-status',
   checkNow: 'check-now',
@@ -68,6 +64,11 @@ const IDS = {
   downloadFixed: 'download-fixed',
   downloadPatch: 'download-patch',
   useFixed: 'use-fixed',
+  share: 'share',
+  shareResult: 'share-result',
+  shareUrl: 'share-url',
+  shareStatus: 'share-status',
+  sharePreview: 'share-preview',
   viewCheck: 'view-check',
   viewRules: 'view-rules',
   navCheck: 'nav-check',
@@ -82,6 +83,7 @@ const IDS = {
   loadError: 'load-error',
 };
 
+/** `dom.editor` (the editor's editable element) is set when ui/editor.js mounts the editor. */
 export const dom = {};
 
 /** Looks up every element the modules use; a missing one is a bug in index.html, so it throws. */

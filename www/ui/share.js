@@ -1,0 +1,68 @@
+// "Share link": the configuration with every secret value replaced by the engine's redaction,
+// its format and policy, compressed into the URL's #fragment (never sent to a server); opening
+// such a link restores them and checks the text.
+import { decodeShare, encodeShare, sharePayload, shareNote } from '../share.js';
+import { toast } from './dom.js';
+import { editorText } from './editor.js';
+import { dom, state } from './state.js';
+
+const MASK = '****';
+const count = (text, what) => text.split(what).length - 1;
+
+/** Builds the link for the current text; shows it with what it holds. */
+export async function makeShareLink() {
+  const text = editorText();
+  if (!text.trim()) return toast('Nothing to share: the editor is empty.');
+  const format = dom.format.value;
+  let redacted;
+  try {
+    redacted = await state.engine.call('redact', text, format === 'auto' ? {} : { format });
+  } catch (error) {
+    // Secrets can only be found in text the engine can read: no link rather than a leaky one.
+    dom.shareResult.hidden = true;
+    return toast(`No link: the text cannot be read (${error.message}), so its secrets cannot be found and removed.`);
+  }
+  const payload = await encodeShare({ text: redacted, format, policy: dom.policyText.value, failOn: dom.failOn.value });
+  const url = `${location.origin}${location.pathname}#share=${payload}`;
+  dom.shareUrl.value = url;
+  dom.sharePreview.textContent = redacted;
+  dom.shareStatus.textContent = shareNote({ length: url.length, secrets: count(redacted, MASK) - count(text, MASK) });
+  dom.shareResult.hidden = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    toast('Link copied to the clipboard');
+  } catch {
+    dom.shareUrl.select();
+  }
+  return url;
+}
+
+/** When the page was opened from a share link: `{ text, format, policy, failOn }`, or null. */
+export async function sharedInput() {
+  const payload = sharePayload(location.hash);
+  if (payload === null) return null;
+  try {
+    return await decodeShare(payload);
+  } catch (error) {
+    toast(`The shared link cannot be opened: ${error.message}.`);
+    return null;
+  }
+}
+
+/** Puts a shared configuration's format and policy in place (the caller sets the text). */
+export function applySharedOptions({ format, policy, failOn }) {
+  if ([...dom.format.options].some((o) => o.value === format)) dom.format.value = format;
+  if ([...dom.failOn.options].some((o) => o.value === failOn)) dom.failOn.value = failOn;
+  dom.policyText.value = policy;
+  if (policy) dom.policy.open = true;
+}
+
+/** A link made for an earlier text is not this text's: hide it after an edit. */
+export function hideShareLink() {
+  dom.shareResult.hidden = true;
+}
+
+export function setUpShare() {
+  dom.share.addEventListener('click', () => makeShareLink());
+  dom.shareUrl.addEventListener('focus', () => dom.shareUrl.select());
+}
