@@ -471,6 +471,20 @@ pub struct ClusterAccepts {
 }
 
 impl ClusterAccepts {
+    /// An MSK Serverless cluster: IAM over TLS and nothing else.
+    pub fn serverless(location: Location) -> ClusterAccepts {
+        ClusterAccepts {
+            location,
+            plaintext: Some(false),
+            tls: Some(true),
+            iam: Some(true),
+            scram: Some(false),
+            tls_client_auth: Some(false),
+            unauthenticated: Some(false),
+            serverless: true,
+        }
+    }
+
     /// Whether the cluster has the listener: `None` when its settings are not knowable.
     pub fn has(&self, listener: Listener) -> Option<bool> {
         match listener {

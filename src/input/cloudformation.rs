@@ -297,16 +297,7 @@ impl<'a> Template<'a> {
             let at = Location { pointer: pointer.clone(), span: Span::new(r.span.start, r.span.start + 1) };
             match r.get("Type").and_then(Node::as_str)? {
                 "AWS::MSK::Cluster" => Some(self.cluster_accepts(r.get("Properties"), at)),
-                "AWS::MSK::ServerlessCluster" => Some(ClusterAccepts {
-                    location: at,
-                    plaintext: Some(false),
-                    tls: Some(true),
-                    iam: Some(true),
-                    scram: Some(false),
-                    tls_client_auth: Some(false),
-                    unauthenticated: Some(false),
-                    serverless: true,
-                }),
+                "AWS::MSK::ServerlessCluster" => Some(ClusterAccepts::serverless(at)),
                 _ => None,
             }
         });

@@ -779,16 +779,7 @@ impl<'a> Module<'a> {
         let span = block.ident.span().map_or(Span::default(), |r| Span::new(base + r.start, base + r.end));
         let location = Location { pointer: pointer_push(&pointer_push("/resource", kind), name), span };
         if kind == "aws_msk_serverless_cluster" {
-            return ClusterAccepts {
-                location,
-                plaintext: Some(false),
-                tls: Some(true),
-                iam: Some(true),
-                scram: Some(false),
-                tls_client_auth: Some(false),
-                unauthenticated: Some(false),
-                serverless: true,
-            };
+            return ClusterAccepts::serverless(location);
         }
         let body = self.body(&block.body, base, 0);
         let text = |path: &[&str]| -> Result<Option<String>, ()> {
