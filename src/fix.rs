@@ -262,3 +262,79 @@ fn deletion_span(text: &str, entry: Span, is_json: bool) -> Span {
     }
     entry
 }
+
+/// `text` with every secret value the engine recognises (what `shown` masks) replaced by its
+/// masked form in place: keys, comments, layout and everything else stay, so the result reads
+/// as the same configuration and is checked the same way (a link to share, for example).
+pub fn redact_text(text: &str, format: Option<crate::connector::Format>) -> Result<String, crate::input::InputError> {
+    use crate::connector::{InsertPoint, Value};
+    use crate::span::Span;
+    let connectors = crate::input::read(text, format)?;
+    let mut edits: Vec<(Span, String)> = Vec::new();
+    for connector in &connectors {
+        let config = &connector.config;
+        let properties = matches!(config.insert, InsertPoint::Properties { .. });
+        let embedded = matches!(config.insert, InsertPoint::Embedded);
+        for entry in &config.entries {
+            let values = std::iter::once((&entry.value, entry.value_span)).chain(entry.shadowed.iter().map(|s| (&s.value, s.value_span)));
+            for (value, span) in values {
+                let raw = match value {
+                    Value::Text(t) => t.as_str(),
+                    Value::Unknown { shown } => shown.as_str(),
+                };
+                let masked = crate::redact::shown(&entry.key, raw);
+                if masked == raw || span.end > text.len() || span.start > span.end {
+                    continue;
+                }
+                // An encoded blob (a base64 worker configuration) cannot be edited inside: all of it goes.
+                let masked = if embedded { crate::redact::MASK.to_string() } else { masked };
+                let source = text.get(span.start..span.end).unwrap_or("");
+                let replacement = if properties {
+                    crate::input::properties::escape_value(&masked)
+                } else if source.starts_with('\'') {
+                    format!("'{}'", masked.replace('\'', "''"))
+                } else {
+                    crate::input::json::quote(&masked)
+                };
+                edits.push((span, replacement));
+            }
+        }
+    }
+    edits.sort_by_key(|(span, _)| (span.start, span.end));
+    edits.dedup_by_key(|(span, _)| *span);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (span, replacement) in edits {
+        if span.start < at {
+            continue; // overlaps an edit already made (the same blob seen twice)
+        }
+        out.push_str(&text[at..span.start]);
+        out.push_str(&replacement);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_text_in_place() {
+        let json = "{\n  \"name\": \"pg\",\n  \"config\": {\n    \"connector.class\": \"io.debezium.connector.postgresql.PostgresConnector\",\n    \"database.password\": \"hunter2\",\n    \"database.user\": \"app\",\n    \"database.history.kafka.bootstrap.servers\": \"b:9092\",\n    \"database.hostname\": \"db\",\n    \"sasl.jaas.config\": \"x required username=\\\"u\\\" password=\\\"p4ss\\\";\",\n    \"secret.ref\": \"${secretsmanager:db:password}\"\n  }\n}\n";
+        let out = super::redact_text(json, None).unwrap();
+        assert!(!out.contains("hunter2") && !out.contains("p4ss"), "{out}");
+        assert!(out.contains("\"database.password\": \"****\","), "{out}");
+        assert!(out.contains("password=\\\"****\\\";"), "{out}");
+        assert!(out.contains("${secretsmanager:db:password}"), "{out}");
+        assert_eq!(out.lines().count(), json.lines().count());
+        assert_eq!(super::redact_text(&out, None).unwrap(), out, "redacting twice changes nothing");
+
+        let props = "# c\nconnector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url=jdbc:postgresql://h/db?user=a&password=b\nconnection.password = s3cr\\\n  et\ntopics=t\n";
+        let out = super::redact_text(props, None).unwrap();
+        assert_eq!(
+            out,
+            "# c\nconnector.class=io.confluent.connect.jdbc.JdbcSinkConnector\nconnection.url=jdbc:postgresql://h/db?user=a&password=****\nconnection.password = ****\ntopics=t\n"
+        );
+        assert!(super::redact_text("", None).is_err());
+    }
+}

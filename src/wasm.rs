@@ -66,14 +66,13 @@ pub fn to_sarif(reports: JsValue) -> Result<JsValue, JsValue> {
     to_js(&sarif)
 }
 
-/// The text with every secret value replaced by a placeholder, layout kept (`redact::redact_text`).
+/// The text with every secret value replaced by a placeholder, layout kept (`fix::redact_text`).
 #[wasm_bindgen(skip_typescript)]
 pub fn redact(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     set_panic_hook();
     let options = options_from(&options)?;
     let text = input.as_string().ok_or_else(|| type_error("redact expects the configuration as text"))?;
-    let redacted =
-        crate::redact::redact_text(&text, options.format).map_err(|e| input_error(&LocatedError::from_input(&text, &e), false))?;
+    let redacted = crate::fix::redact_text(&text, options.format).map_err(|e| input_error(&LocatedError::from_input(&text, &e), false))?;
     Ok(JsValue::from_str(&redacted))
 }
 
