@@ -1,6 +1,7 @@
 //! Properties that hold for every configuration, tried on generated ones (proptest): fixes are
 //! idempotent and never add a finding, reports are deterministic, every range lies in the input
 //! and covers the key or value it names, and no secret value reaches any output.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
