@@ -378,37 +378,37 @@ fn directory_of(path: &str) -> &str {
 /// other file, and every file named outright rather than found in a directory, is checked on
 /// its own.
 fn inputs<'a>(files: &'a [Source], named: &[String]) -> Vec<Input<'a>> {
-    let name_of = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_string();
-    let readable = |f: &&Source| f.text.is_ok() && f.path != "-" && !named.contains(&f.path);
-    let tf_texts = |dir: &str| -> Vec<&str> {
-        files
-            .iter()
-            .filter(readable)
-            .filter(|f| f.path.ends_with(".tf") && directory_of(&f.path) == dir)
-            .filter_map(|f| f.text.as_deref().ok())
-            .collect()
-    };
-    let in_module = |file: &Source| -> bool {
-        if !readable(&file) {
-            return false;
-        }
+    use std::collections::BTreeMap;
+    let name_of = |path: &'a str| path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let readable = |f: &Source| f.text.is_ok() && f.path != "-" && !named.contains(&f.path);
+    // Each directory's `.tf` texts, gathered once: a large tree has many files per directory.
+    let mut tf_texts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for file in files.iter().filter(|f| readable(f) && f.path.ends_with(".tf")) {
+        tf_texts.entry(directory_of(&file.path)).or_default().extend(file.text.as_deref().ok());
+    }
+    let in_module = |file: &'a Source| -> bool {
+        let Some(texts) = tf_texts.get(directory_of(&file.path)).filter(|_| readable(file)) else { return false };
         let name = name_of(&file.path);
         let terraform = name.ends_with(".tf") || name == "terraform.tfvars" || name.ends_with(".auto.tfvars");
-        let texts = tf_texts(directory_of(&file.path));
-        !texts.is_empty() && (terraform || texts.iter().any(|t| t.contains(name.as_str())))
+        terraform || texts.iter().any(|t| t.contains(name))
     };
+    let mut members: BTreeMap<&str, Vec<&Source>> = BTreeMap::new();
+    for file in files.iter().filter(|f| in_module(f)) {
+        members.entry(directory_of(&file.path)).or_default().push(file);
+    }
     let mut inputs = Vec::new();
     let mut modules_seen: Vec<&str> = Vec::new();
     for file in files {
         let dir = directory_of(&file.path);
-        let members: Vec<&Source> =
-            if in_module(file) { files.iter().filter(|f| directory_of(&f.path) == dir && in_module(f)).collect() } else { Vec::new() };
-        if members.len() < 2 {
-            inputs.push(Input::File(file));
-        } else if !modules_seen.contains(&dir) {
-            modules_seen.push(dir);
-            let files = members.iter().filter_map(|m| Some((m.path.as_str(), m.text.as_deref().ok()?))).collect();
-            inputs.push(Input::Module { dir: if dir.is_empty() { ".".to_string() } else { dir.to_string() }, files });
+        let module = members.get(dir).filter(|m| m.len() > 1 && in_module(file));
+        match module {
+            None => inputs.push(Input::File(file)),
+            Some(_) if modules_seen.contains(&dir) => {}
+            Some(module) => {
+                modules_seen.push(dir);
+                let files = module.iter().filter_map(|m| Some((m.path.as_str(), m.text.as_deref().ok()?))).collect();
+                inputs.push(Input::Module { dir: if dir.is_empty() { ".".to_string() } else { dir.to_string() }, files });
+            }
         }
     }
     inputs
