@@ -436,7 +436,7 @@ fn lint_file(
             if fixed.output != *text {
                 // Standard input cannot be written back, so its fix is shown.
                 if request.diff || path == "-" {
-                    diffs.push_str(&unified_diff(&path, text, &fixed.output));
+                    diffs.push_str(&redacted_diff(&path, text, &fixed.output, options));
                 } else {
                     effects.push(Effect::Write { path: path.clone(), text: fixed.output });
                 }
@@ -446,6 +446,19 @@ fn lint_file(
         }
         Err(error) => results.push(FileResult::Error { path, error }),
     }
+}
+
+/// `--fix --diff` is read in CI logs like any report: its lines show secret values masked, as
+/// `redact_text` masks them (layout kept, so the hunks are those of the real change).
+fn redacted_diff(path: &str, before: &str, after: &str, options: &Options) -> String {
+    match (crate::fix::redact_text(before, options.format), crate::fix::redact_text(after, options.format)) {
+        (Ok(before), Ok(after)) => unified_diff(path, &before, &after),
+        _ => diff_withheld(path),
+    }
+}
+
+fn diff_withheld(path: &str) -> String {
+    format!("--- a/{path}\n+++ b/{path}\n# the diff is withheld: its secrets could not be masked (run --fix to apply it)\n")
 }
 
 fn lint_module(
@@ -460,10 +473,21 @@ fn lint_module(
     let by_file = if request.fix {
         match crate::fix_module(files, options) {
             Ok(crate::ModuleFix { texts, fixed, remaining }) => {
-                for ((path, before), (_, after)) in files.iter().zip(&texts) {
+                // Masked as one module, as it was read: a variable's secret default is masked where it is used too.
+                let masked = |texts: &[(&str, &str)]| {
+                    crate::fix::redact_text(&crate::input::module::join(texts), options.format)
+                        .ok()
+                        .and_then(|t| crate::input::module::split(&t))
+                };
+                let fixed_files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+                let shown = if request.diff { masked(files).zip(masked(&fixed_files)) } else { None };
+                for (i, ((path, before), (_, after))) in files.iter().zip(&texts).enumerate() {
                     if before != after {
                         if request.diff {
-                            diffs.push_str(&unified_diff(path, before, after));
+                            match shown.as_ref().and_then(|(b, a)| b.get(i).zip(a.get(i))) {
+                                Some(((_, before), (_, after))) => diffs.push_str(&unified_diff(path, before, after)),
+                                None => diffs.push_str(&diff_withheld(path)),
+                            }
                         } else {
                             effects.push(Effect::Write { path: path.to_string(), text: after.clone() });
                         }

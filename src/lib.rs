@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod connector;
+pub mod crash;
 pub mod endpoints;
 pub mod engine;
 pub mod finding;

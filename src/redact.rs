@@ -54,9 +54,10 @@ pub fn mask_template_literals(shown: &str) -> String {
     out
 }
 
-/// Masks `password="..."` (JAAS), `password=...` / `pwd=...` parameters and `user:pass@` in URLs.
+/// Masks `password="..."` (JAAS), `password=...` / `pwd=...` parameters, `user:pass@` in URLs
+/// and the values of credential headers in header lists (`Authorization:Bearer ...|Accept:...`).
 pub fn mask_embedded(value: &str) -> String {
-    let mut out = mask_userinfo(value);
+    let mut out = mask_headers(&mask_userinfo(value));
     for name in ["password", "Password", "PASSWORD", "pwd", "secret", "token", "trustCertificateKeyStorePassword", "sslpassword"] {
         out = mask_assignments(&out, name);
     }
@@ -86,6 +87,41 @@ fn mask_userinfo(value: &str) -> String {
         rest = &rest[authority_end..];
     }
     out.push_str(rest);
+    out
+}
+
+/// Headers that carry a credential, as HTTP sinks take them in a list: `Name:Value` or
+/// `Name=Value`, separated by `|` (Confluent's `headers`), `,` (Aiven's `http.headers.additional`),
+/// `;` or a line break.
+const CREDENTIAL_HEADERS: [&str; 6] = ["proxy-authorization", "authorization", "x-api-key", "api-key", "x-auth-token", "cookie"];
+
+fn mask_headers(value: &str) -> String {
+    // ASCII lower-casing keeps every byte offset, so positions found in `lower` hold in `value`.
+    let lower = value.to_ascii_lowercase();
+    let mut masks: Vec<(usize, usize)> = Vec::new();
+    for name in CREDENTIAL_HEADERS {
+        for (i, _) in lower.match_indices(name) {
+            let starts_name = lower.get(..i).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-');
+            let after = lower.get(i + name.len()..).unwrap_or("");
+            let separator = after.trim_start_matches([' ', '\t']);
+            let Some(body) = separator.strip_prefix([':', '=']).filter(|_| starts_name) else { continue };
+            let body = body.trim_start_matches([' ', '\t']);
+            let start = value.len() - body.len();
+            let end = start + body.find(['|', ',', ';', '\n', '\r', '"']).unwrap_or(body.len());
+            if end > start && !masks.iter().any(|&(s, e)| s < end && start < e) {
+                masks.push((start, end));
+            }
+        }
+    }
+    masks.sort_unstable();
+    let mut out = String::with_capacity(value.len());
+    let mut at = 0;
+    for (start, end) in masks {
+        out.push_str(value.get(at..start).unwrap_or(""));
+        out.push_str(MASK);
+        at = end;
+    }
+    out.push_str(value.get(at..).unwrap_or(""));
     out
 }
 
@@ -146,6 +182,9 @@ mod tests {
         assert_eq!(shown("connection.uri", "mongodb://admin:pw@h1:27017,h2/db"), "mongodb://admin:****@h1:27017,h2/db");
         assert_eq!(shown("topics", "orders"), "orders");
         assert_eq!(shown("aws.secret.access.key", "abc"), MASK);
+        assert_eq!(shown("headers", "Authorization:Bearer abc|Accept:application/json"), "Authorization:****|Accept:application/json");
+        assert_eq!(shown("http.headers.additional", "X-API-Key: k1, proxy-authorization = Basic dXNlcg=="), "X-API-Key: ****, proxy-authorization = ****");
+        assert_eq!(shown("headers", "X-Authorization-Mode:strict|Accept:*/*"), "X-Authorization-Mode:strict|Accept:*/*");
         assert!(!is_secret_key("ssl.truststore.location"));
         assert!(!is_secret_key("ssl.keystore.type"));
     }

@@ -181,9 +181,15 @@ fn input_error(error: &LocatedError, parsed: bool) -> JsValue {
     value
 }
 
+/// A panic traps the module (panic = "abort"); first it says where on the console, never what.
 fn set_panic_hook() {
-    #[cfg(feature = "console_error_panic_hook")]
-    console_error_panic_hook::set_once();
+    crate::crash::install(console_error);
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
 }
 
 #[cfg(test)]

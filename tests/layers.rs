@@ -35,6 +35,7 @@ const LAYERS: &[&[&str]] = &[
     &["render", "fix"],
     &["sarif"],
     &["cli"],
+    &["crash"],
     &["lib", "wasm", "main"],
 ];
 
