@@ -381,16 +381,20 @@ fn inputs<'a>(files: &'a [Source], named: &[String]) -> Vec<Input<'a>> {
     use std::collections::BTreeMap;
     let name_of = |path: &'a str| path.rsplit(['/', '\\']).next().unwrap_or(path);
     let readable = |f: &Source| f.text.is_ok() && f.path != "-" && !named.contains(&f.path);
-    // Each directory's `.tf` texts, gathered once: a large tree has many files per directory.
-    let mut tf_texts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    // Each directory's `.tf` files and the file names their strings end in (`file("x.json")`,
+    // `"${path.module}/x.json"`), gathered once: a large tree has many files per directory.
+    let mut quoted_names: BTreeMap<&str, std::collections::HashSet<&str>> = BTreeMap::new();
     for file in files.iter().filter(|f| readable(f) && f.path.ends_with(".tf")) {
-        tf_texts.entry(directory_of(&file.path)).or_default().extend(file.text.as_deref().ok());
+        let names = quoted_names.entry(directory_of(&file.path)).or_default();
+        for string in file.text.as_deref().unwrap_or("").split('"').skip(1).step_by(2) {
+            names.insert(name_of(string));
+        }
     }
     let in_module = |file: &'a Source| -> bool {
-        let Some(texts) = tf_texts.get(directory_of(&file.path)).filter(|_| readable(file)) else { return false };
+        let Some(names) = quoted_names.get(directory_of(&file.path)).filter(|_| readable(file)) else { return false };
         let name = name_of(&file.path);
         let terraform = name.ends_with(".tf") || name == "terraform.tfvars" || name.ends_with(".auto.tfvars");
-        terraform || texts.iter().any(|t| t.contains(name))
+        terraform || names.contains(name)
     };
     let mut members: BTreeMap<&str, Vec<&Source>> = BTreeMap::new();
     for file in files.iter().filter(|f| in_module(f)) {

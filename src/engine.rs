@@ -9,7 +9,7 @@ use crate::rules::{Context, Diagnostic, Downgrade, Rule, RULES};
 
 /// Every finding of every enabled rule, before exceptions, in rule order per connector.
 pub fn run(connectors: &[Connector], options: &Options) -> Vec<Finding> {
-    let enabled: Vec<(&Rule, Vec<&'static str>)> =
+    let enabled: Vec<(&Rule, &'static [&'static str])> =
         RULES.iter().copied().filter(|r| options.is_enabled(r)).map(|r| (r, r.references())).collect();
     let mut findings = Vec::new();
     for (index, connector) in connectors.iter().enumerate() {

@@ -23,6 +23,8 @@ pub mod span;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 mod wasm;
 
+/// For std front doors (the native CLI, the WASI command, the Extism plugin): a panic prints where, never what.
+pub use crash::install_stderr as install_panic_hook;
 pub use finding::{Applicability, Category, Finding, Severity};
 pub use policy::{FailOn, Options, OptionsError, OptionsInput};
 pub use report::{LocatedError, Report, Summary, VERSION};
@@ -166,7 +168,7 @@ pub struct RuleInfo {
     pub fix: rules::FixAvailability,
     pub summary: String,
     pub docs: String,
-    pub references: Vec<&'static str>,
+    pub references: &'static [&'static str],
     pub compliance: Vec<&'static str>,
     pub covers: Vec<&'static str>,
 }

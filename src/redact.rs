@@ -183,7 +183,10 @@ mod tests {
         assert_eq!(shown("topics", "orders"), "orders");
         assert_eq!(shown("aws.secret.access.key", "abc"), MASK);
         assert_eq!(shown("headers", "Authorization:Bearer abc|Accept:application/json"), "Authorization:****|Accept:application/json");
-        assert_eq!(shown("http.headers.additional", "X-API-Key: k1, proxy-authorization = Basic dXNlcg=="), "X-API-Key: ****, proxy-authorization = ****");
+        assert_eq!(
+            shown("http.headers.additional", "X-API-Key: k1, proxy-authorization = Basic dXNlcg=="),
+            "X-API-Key: ****, proxy-authorization = ****"
+        );
         assert_eq!(shown("headers", "X-Authorization-Mode:strict|Accept:*/*"), "X-Authorization-Mode:strict|Accept:*/*");
         assert!(!is_secret_key("ssl.truststore.location"));
         assert!(!is_secret_key("ssl.keystore.type"));

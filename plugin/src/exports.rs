@@ -28,7 +28,7 @@ pub extern "C" fn version() -> i32 {
 
 /// Checks the size before the input is copied into the plugin's memory.
 fn with_input(handler: fn(&[u8]) -> Result<String, Error>) -> i32 {
-    msk_connect_lint::crash::install_stderr();
+    msk_connect_lint::install_panic_hook();
     // SAFETY: a call into the Extism kernel, which every Extism host links.
     let length = unsafe { extism::input_length() };
     respond(crate::within_limit(length).and_then(|()| handler(&extism_pdk::input_bytes())))

@@ -23,7 +23,7 @@ const MAX_DEPTH: usize = 32;
 /// `allow_empty`: a YAML template without connectors is reported as 0 connectors; JSON keeps
 /// its error (a JSON template is only detected as one by its keys).
 pub(super) fn read(text: &str, node: &Node, pointer: &str, allow_empty: bool, out: &mut Vec<Connector>) -> Result<(), InputError> {
-    let template = Template { text, root: node };
+    let template = Template { text, root: node, ref_counts: std::cell::OnceCell::new() };
     let resources_pointer = pointer_push(pointer, "Resources");
     let before = out.len();
     for resource in node.get("Resources").map(Node::members).unwrap_or_default() {
@@ -73,6 +73,8 @@ pub(super) fn read(text: &str, node: &Node, pointer: &str, allow_empty: bool, ou
 struct Template<'a> {
     text: &'a str,
     root: &'a Node,
+    /// How often each parameter is used, counted in one walk when a Default is first resolved.
+    ref_counts: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
 }
 
 /// A value the template determines, or does not.
@@ -237,7 +239,7 @@ impl<'a> Template<'a> {
             NodeKind::Array(items) => items.iter().map(Node::scalar_text).collect::<Option<Vec<_>>>()?.join(","),
             _ => default.scalar_text()?,
         };
-        let uses = count_refs(self.root, name);
+        let uses = self.ref_counts.get_or_init(|| count_refs(self.root)).get(name).copied().unwrap_or(0);
         let origin = Origin { what: format!("the Default of parameter `{name}`"), uses };
         Some(Resolved { text: Some(text), origin: Some((default.span, origin)) })
     }
@@ -350,18 +352,31 @@ impl<'a> Template<'a> {
     }
 }
 
-/// `Ref` uses of a parameter anywhere in the template (`Fn::Sub` mentions are counted too).
-fn count_refs(node: &Node, name: &str) -> usize {
-    match &node.kind {
-        NodeKind::Object(members) => members
-            .iter()
-            .map(|m| match (m.key.as_str(), &m.value.kind) {
-                ("Ref", NodeKind::String(s)) if s == name => 1,
-                _ => count_refs(&m.value, name),
-            })
-            .sum(),
-        NodeKind::Array(items) => items.iter().map(|n| count_refs(n, name)).sum(),
-        NodeKind::String(s) => s.matches(&format!("${{{name}}}")).count(),
-        _ => 0,
+/// `Ref` uses of each parameter anywhere in the template (`Fn::Sub` mentions are counted too).
+fn count_refs(root: &Node) -> std::collections::HashMap<&str, usize> {
+    fn walk<'a>(node: &'a Node, counts: &mut std::collections::HashMap<&'a str, usize>) {
+        match &node.kind {
+            NodeKind::Object(members) => {
+                for member in members {
+                    match (member.key.as_str(), &member.value.kind) {
+                        ("Ref", NodeKind::String(name)) => *counts.entry(name.as_str()).or_default() += 1,
+                        _ => walk(&member.value, counts),
+                    }
+                }
+            }
+            NodeKind::Array(items) => items.iter().for_each(|item| walk(item, counts)),
+            NodeKind::String(text) => {
+                let mut rest = text.as_str();
+                while let Some(after) = rest.split_once("${").map(|(_, after)| after) {
+                    let Some((name, tail)) = after.split_once('}') else { break };
+                    *counts.entry(name).or_default() += 1;
+                    rest = tail;
+                }
+            }
+            _ => {}
+        }
     }
+    let mut counts = std::collections::HashMap::new();
+    walk(root, &mut counts);
+    counts
 }

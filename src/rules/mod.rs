@@ -130,8 +130,15 @@ impl Rule {
         body.trim().split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    /// The links of the docs' `## References` section, then the catalogue's.
-    pub fn references(&self) -> Vec<&'static str> {
+    /// The links of the docs' `## References` section, then the catalogue's: worked out once
+    /// per process for every rule (a catalogue builds its whole table to list them).
+    pub fn references(&self) -> &'static [&'static str] {
+        static REFERENCES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+        let all = REFERENCES.get_or_init(|| RULES.iter().map(|rule| rule.collect_references()).collect());
+        RULES.iter().position(|rule| rule.code == self.code).map_or(&[], |i| all[i].as_slice())
+    }
+
+    fn collect_references(&self) -> Vec<&'static str> {
         let mut references = self.own_references();
         if let Some(catalogue) = self.catalogue {
             for reference in catalogue().references {
