@@ -5,10 +5,10 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: test test-rust lint serve build bench
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
-.PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke
+.PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke test-fuzz-replay
 .PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts test-bundlers test-precommit
 
-test: lint test-rust test-conformance test-js test-browser test-bundlers test-precommit test-hosts fuzz-smoke
+test: lint test-rust test-conformance test-js test-browser test-bundlers test-precommit test-hosts fuzz-smoke test-fuzz-replay
 
 lint:
 	cargo fmt --check
@@ -103,9 +103,13 @@ test-browser: build setup-browser
 
 # --- Fuzzing (issue 10) -----------------------------------------------------------------------
 # cargo-fuzz (libFuzzer, nightly) over every reader, the value parsers, the check+fix pipeline
-# and Terraform modules. Seeds are the project's own inputs; crashes land in fuzz/artifacts/.
+# and Terraform modules. Seeds are the project's own inputs and fuzz/regressions/ (every crash
+# found, kept); new crashes land in fuzz/artifacts/. No sanitizer: the engine is safe Rust, so
+# AddressSanitizer finds nothing debug assertions (overflow checks included) do not, at a third
+# of the speed. Inputs up to 4 KiB: connector files are smaller, and short runs go further.
 FUZZ_TARGETS := check_fix readers values module
 FUZZ_SECONDS ?= 600
+FUZZ_RUNS ?= 0
 CARGO_FUZZ_VERSION := 0.13.2
 
 setup-fuzz:
@@ -113,21 +117,28 @@ setup-fuzz:
 		nice cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION)
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 
-# Every target starts from the same seeds: the fixtures, the corpus, the brief's examples, the samples.
+# Every target starts from the same seeds: the fixtures, the corpus, the brief's examples, the
+# samples and the regressions.
 fuzz-seeds:
 	@for t in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$t; \
-		find tests/fixtures tests/corpus tests/seed-examples www/samples -type f -size -64k \
+		find tests/fixtures tests/corpus tests/seed-examples www/samples fuzz/regressions -type f -size -64k \
 			-exec sh -c 'cp "$$1" "fuzz/corpus/'"$$t"'/seed-$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \; ; done
 
-# Each target for FUZZ_SECONDS (default 10 minutes); `make fuzz FUZZ_SECONDS=3600` for longer.
+# Each target for FUZZ_SECONDS (default 10 minutes) or FUZZ_RUNS executions, whichever comes
+# first: `make fuzz FUZZ_SECONDS=3600`, `make fuzz FUZZ_RUNS=10000000 FUZZ_SECONDS=100000`.
 fuzz: setup-fuzz fuzz-seeds
 	@for t in $(FUZZ_TARGETS); do \
-		(cd fuzz && nice cargo +nightly fuzz run $$t corpus/$$t -- -dict=dict.txt -max_total_time=$(FUZZ_SECONDS) \
-			-max_len=65536 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1) || exit 1; done
+		(cd fuzz && nice cargo +nightly fuzz run --sanitizer none --debug-assertions $$t corpus/$$t -- -dict=dict.txt \
+			-max_total_time=$(FUZZ_SECONDS) -runs=$(if $(filter 0,$(FUZZ_RUNS)),-1,$(FUZZ_RUNS)) \
+			-max_len=4096 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1) || exit 1; done
 
 # A short round of each target, in `make test`: about a minute in all.
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
+
+# What the fuzzers found (and fuzz/regressions/) through the wasm module under Node: no trap.
+test-fuzz-replay: build
+	node --test tests/fuzz/
 
 # --- Extism plugin and WASI command (issue 13) ------------------------------------------------
 # Both are wasm32-wasip1 builds of the same engine: plugin/ (an Extism plugin, validate/fix/rules/

@@ -125,3 +125,24 @@ fn keys_with_multibyte_prefixes_do_not_split_characters() {
         let _ = fix(&text, &opts);
     }
 }
+
+/// Every input a fuzzer found a crash with (fuzz/regressions/, replayed in wasm by
+/// tests/fuzz/replay.test.mjs too), read as a file and as the targets read it (first byte a choice).
+#[test]
+fn fuzz_regressions_are_read_or_refused_with_a_location() {
+    let dir = common::root().join("fuzz").join("regressions");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/") {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for text in [String::from_utf8_lossy(&bytes), String::from_utf8_lossy(bytes.get(1..).unwrap_or_default())] {
+            for opts in [options("{}"), options(r#"{"unsafeFixes":true}"#)] {
+                if let Err(error) = check(&text, &opts) {
+                    assert!(error.line >= 1 && error.column >= 1, "{error:?}");
+                }
+                let _ = fix(&text, &opts);
+            }
+        }
+        replayed += 1;
+    }
+    assert!(replayed >= 5, "{replayed}");
+}
