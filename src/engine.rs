@@ -2,23 +2,27 @@
 //! findings: severity (the rule's, adjusted for loopback, unverifiable and aggravated cases, then
 //! the policy's), references, and which findings another rule's supersede.
 
-use crate::connector::{Connector, InsertPoint, Location, Origin};
+use crate::connector::{Connector, InsertPoint, Origin};
 use crate::finding::{Applicability, Category, Finding, Severity};
 use crate::policy::Options;
-use crate::rules::{Context, Diagnostic, Downgrade, Rule, RULES};
+use crate::rules::{Context, Diagnostic, Downgrade, Rule, Shared, RULES};
+use crate::span::Span;
+use std::collections::HashMap;
 
 /// Every finding of every enabled rule, before exceptions, in rule order per connector.
 pub fn run(connectors: &[Connector], options: &Options) -> Vec<Finding> {
     let enabled: Vec<(&Rule, &'static [&'static str])> =
         RULES.iter().copied().filter(|r| options.is_enabled(r)).map(|r| (r, r.references())).collect();
     let mut findings = Vec::new();
+    let shared = Shared::default();
     for (index, connector) in connectors.iter().enumerate() {
-        let context = Context::new(connector, connectors, &options.assume);
+        let context = Context::new(connector, connectors, &shared, &options.assume);
         let first = findings.len();
+        let origins = origins(connector);
         for (rule, references) in &enabled {
             let mut diagnostics = Vec::new();
             (rule.check)(&context, &mut diagnostics);
-            findings.extend(diagnostics.into_iter().map(|d| finding(rule, references, index, connector, d, options)));
+            findings.extend(diagnostics.into_iter().map(|d| finding(rule, references, index, connector, &origins, d, options)));
         }
         drop_superseded(&mut findings, first);
     }
@@ -30,6 +34,7 @@ fn finding(
     references: &[&'static str],
     index: usize,
     connector: &Connector,
+    origins: &HashMap<Span, &Origin>,
     diagnostic: Diagnostic,
     options: &Options,
 ) -> Finding {
@@ -51,7 +56,7 @@ fn finding(
     };
     let mut fix = diagnostic.fix;
     let mut message = message;
-    if let Some(origin) = origin_of(connector, &diagnostic.location) {
+    if let Some(origin) = origins.get(&diagnostic.location.span) {
         // The finding points where the value is set, which is not where it is used.
         message.push_str(&format!(" (the value comes from {})", origin.what));
         if let Some(fix) = fix.as_mut().filter(|_| origin.uses > 1) {
@@ -85,16 +90,14 @@ fn finding(
 
 /// The origin of the value a finding points at, when it is set elsewhere than where it is used
 /// (a Terraform variable default, a CloudFormation parameter Default).
-fn origin_of<'a>(connector: &'a Connector, location: &Location) -> Option<&'a Origin> {
-    let entry = connector.config.entries.iter().find(|e| e.value_span == location.span && e.origin.is_some());
-    let field = || {
-        let cluster = connector.cluster.as_ref()?;
-        [&cluster.bootstrap_servers, &cluster.encryption_type, &cluster.authentication_type]
-            .into_iter()
-            .flatten()
-            .find(|f| f.location.span == location.span && f.origin.is_some())
-    };
-    entry.and_then(|e| e.origin.as_ref()).or_else(|| field().and_then(|f| f.origin.as_ref()))
+/// Where each value that comes from elsewhere (a variable, a parameter) is set, by the span of
+/// its use: looked up once per finding, so a connector of many keys is not scanned for each.
+fn origins(connector: &Connector) -> HashMap<Span, &Origin> {
+    let fields = connector.cluster.iter().flat_map(|c| [&c.bootstrap_servers, &c.encryption_type, &c.authentication_type]).flatten();
+    let mut origins: HashMap<Span, &Origin> = fields.filter_map(|f| Some((f.location.span, f.origin.as_ref()?))).collect();
+    // An entry's origin wins over a cluster field's at the same place, as it always has.
+    origins.extend(connector.config.entries.iter().filter_map(|e| Some((e.value_span, e.origin.as_ref()?))));
+    origins
 }
 
 fn escalate(severity: Severity) -> Severity {
@@ -110,9 +113,11 @@ fn escalate(severity: Severity) -> Severity {
 /// rule it names in `superseded_by` replaces: same key, or both about the cluster link (no key).
 fn drop_superseded(findings: &mut Vec<Finding>, first: usize) {
     let connector = findings.split_off(first);
+    // By (code, key): a connector may have tens of thousands of findings, so no pairwise scan.
+    let present: std::collections::HashSet<(&str, Option<&str>)> = connector.iter().map(|f| (f.code, f.key.as_deref())).collect();
     let superseded = |f: &Finding| {
         let Some(rule) = crate::rules::find(f.code) else { return false };
-        connector.iter().any(|other| rule.superseded_by.contains(&other.code) && other.key == f.key)
+        rule.superseded_by.iter().any(|code| present.contains(&(*code, f.key.as_deref())))
     };
     let kept: Vec<Finding> = connector.iter().filter(|f| !superseded(f)).cloned().collect();
     findings.extend(kept);

@@ -31,17 +31,32 @@ pub struct Range {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// On long lines, every `CHECKPOINT_STRIDE` bytes: a byte offset and its column (in UTF-16
+    /// units from the line's start), so a column is counted from the nearest checkpoint, not from
+    /// the start of a line that may be the whole (minified) input.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT_STRIDE: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let mut checkpoints = Vec::new();
+        let (mut units, mut next_checkpoint) = (0, CHECKPOINT_STRIDE);
+        for (i, c) in text.char_indices() {
+            if i >= next_checkpoint {
+                checkpoints.push((i, units));
+                next_checkpoint = i + CHECKPOINT_STRIDE;
+            }
+            if c == '\n' {
                 line_starts.push(i + 1);
+                (units, next_checkpoint) = (0, i + 1 + CHECKPOINT_STRIDE);
+            } else {
+                units += c.len_utf16();
             }
         }
-        LineIndex { text, line_starts }
+        LineIndex { text, line_starts, checkpoints }
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -51,7 +66,13 @@ impl<'a> LineIndex<'a> {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let column = self.text[start..offset].encode_utf16().count() + 1;
+        let nearest = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, units) = match nearest.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((at, units)) if at >= start => (at, units),
+            _ => (start, 0),
+        };
+        let between = &self.text[from..offset];
+        let column = units + if between.is_ascii() { between.len() } else { between.encode_utf16().count() } + 1;
         Position { line: line + 1, column }
     }
 
@@ -88,5 +109,17 @@ mod tests {
         assert_eq!(index.position(8), Position { line: 2, column: 3 });
         assert_eq!(index.line_text(2), "\u{1F600}x=2");
         assert_eq!(index.position(text.len()), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_from_checkpoints_alike() {
+        let text = format!("x\n{}", "é\u{1F600}ab".repeat(5_000));
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for (offset, _) in text.char_indices().step_by(997) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[start..offset].encode_utf16().count() + 1;
+            assert_eq!(index.position(offset).column, expected, "at {offset}");
+        }
     }
 }

@@ -18,7 +18,8 @@ mod exports;
 /// The largest request read: a larger one is refused before it is copied into the plugin's
 /// memory, so a host that passes a huge input gets an `InputError`, not a plugin out of memory.
 /// Real configurations (a Terraform plan with many connectors included) are far smaller.
-pub const MAX_REQUEST_BYTES: u64 = 16 << 20;
+/// Twice the engine's input cap: the request is JSON, whose escapes may double a text's size.
+pub const MAX_REQUEST_BYTES: u64 = 2 * msk_connect_lint::MAX_INPUT_BYTES as u64;
 
 /// What the host gets as the Extism error: this, as JSON.
 #[derive(Debug, PartialEq, Eq, Serialize)]

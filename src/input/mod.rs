@@ -36,6 +36,40 @@ pub const EXPECTED: &str = "a Kafka Connect or MSK Connect configuration: connec
 pub const NO_SETTINGS: &str = "no settings found (only comments or blank lines)";
 
 pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
+    if text.len() > MAX_INPUT_BYTES {
+        let over = (0..=MAX_INPUT_BYTES).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        return Err(InputError::new(
+            format!("the input is {} bytes; at most {MAX_INPUT_BYTES} (16 MiB) are read at once: split it into files", text.len()),
+            over,
+        ));
+    }
+    let connectors = read_any(text, forced)?;
+    if let Some(extra) = connectors.get(MAX_CONNECTORS) {
+        return Err(InputError::new(
+            format!("the input holds {} connectors; at most {MAX_CONNECTORS} are checked at once: split it into files", connectors.len()),
+            extra.location.span.start,
+        ));
+    }
+    let mut settings = connectors.iter().flat_map(|c| c.config.entries.iter());
+    if let Some(extra) = settings.nth(MAX_SETTINGS) {
+        return Err(InputError::new(
+            format!("the input holds more than {MAX_SETTINGS} settings; at most that many are checked at once: split it into files"),
+            extra.key_span.start,
+        ));
+    }
+    Ok(connectors)
+}
+
+/// The largest input read, in bytes: real configurations (a Terraform plan of many connectors
+/// included) are far smaller, and within these limits every input is checked in well under a
+/// second and 200 MB (README, "Limits").
+pub const MAX_INPUT_BYTES: usize = 16 << 20;
+/// The most connectors (worker configurations and clusters included) one input may hold.
+pub const MAX_CONNECTORS: usize = 10_000;
+/// The most settings, over all the connectors of one input.
+pub const MAX_SETTINGS: usize = 100_000;
+
+fn read_any(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
     if start == text.len() {
         return Err(InputError::new(format!("empty input: expected {EXPECTED}"), 0));
@@ -442,8 +476,12 @@ pub(crate) fn json_insert_point(text: &str, object: &Node, pointer: &str) -> Ins
     let Some(last) = object.members().last() else {
         return InsertPoint::JsonObject { open, last_member_end: None, indent: String::new(), pointer: pointer.to_string() };
     };
-    let line_start = text[..last.key_span.start].rfind('\n').map_or(0, |i| i + 1);
-    let before_key = &text[line_start..last.key_span.start];
+    // Back to the line's start, or the object's opening: a minified document is one long line.
+    let line_start = text
+        .get(object.span.start..last.key_span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(object.span.start, |i| object.span.start + i + 1);
+    let before_key = text.get(line_start..last.key_span.start).unwrap_or("");
     let indent = if before_key.chars().all(char::is_whitespace) { format!("\n{before_key}") } else { " ".to_string() };
     InsertPoint::JsonObject { open, last_member_end: Some(last.value.span.end), indent, pointer: pointer.to_string() }
 }

@@ -192,15 +192,24 @@ pub(crate) use declare_rule;
 pub struct Context<'a> {
     pub connector: &'a Connector,
     pub all: &'a [Connector],
+    /// What rules work out once per input from all its connectors, not once per connector.
+    pub shared: &'a Shared,
     pub assume: &'a Assumptions,
     /// The connector's destination and Kafka links, analysed once for all the rules that read them.
     links: OnceCell<Vec<Link>>,
     kafka: OnceCell<Vec<KafkaLink<'a>>>,
 }
 
+/// Per input, for all its connectors (an input may hold tens of thousands of them).
+#[derive(Default)]
+pub struct Shared {
+    /// The config providers the input's workers declare; `None` when no worker has `config.providers`.
+    pub provider_aliases: OnceCell<Option<Vec<String>>>,
+}
+
 impl<'a> Context<'a> {
-    pub fn new(connector: &'a Connector, all: &'a [Connector], assume: &'a Assumptions) -> Self {
-        Context { connector, all, assume, links: OnceCell::new(), kafka: OnceCell::new() }
+    pub fn new(connector: &'a Connector, all: &'a [Connector], shared: &'a Shared, assume: &'a Assumptions) -> Self {
+        Context { connector, all, shared, assume, links: OnceCell::new(), kafka: OnceCell::new() }
     }
 
     pub fn links(&self) -> &[Link] {

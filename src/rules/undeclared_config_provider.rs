@@ -1,5 +1,5 @@
 use super::{declare_rule, Context, Diagnostic, FixAvailability};
-use crate::connector::{Config, Connector};
+use crate::connector::Config;
 use crate::finding::{Category, Severity};
 
 declare_rule! {
@@ -78,11 +78,11 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    let workers: Vec<&Connector> = context.all.iter().filter(|c| c.is_worker() && c.config.get("config.providers").is_some()).collect();
-    if workers.is_empty() {
-        return;
-    }
-    let aliases: Vec<String> = workers.iter().flat_map(|w| declared(&w.config)).collect();
+    let aliases = context.shared.provider_aliases.get_or_init(|| {
+        let mut workers = context.all.iter().filter(|c| c.is_worker() && c.config.get("config.providers").is_some()).peekable();
+        workers.peek().is_some().then(|| workers.flat_map(|w| declared(&w.config)).collect())
+    });
+    let Some(aliases) = aliases else { return };
     for entry in &connector.config.entries {
         let Some(text) = entry.text() else { continue };
         let mut rest = text;
