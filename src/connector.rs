@@ -222,8 +222,15 @@ pub fn is_config_provider_reference(inner: &str) -> bool {
 
 /// Appends one RFC 6901 reference token to a JSON pointer (or the format's equivalent path).
 pub fn pointer_push(pointer: &str, token: &str) -> String {
-    let escaped = token.replace('~', "~0").replace('/', "~1");
-    format!("{pointer}/{escaped}")
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    if token.contains(['~', '/']) {
+        out.push_str(&token.replace('~', "~0").replace('/', "~1"));
+    } else {
+        out.push_str(token);
+    }
+    out
 }
 
 /// Versions the input does not say, stated by the user because defaults changed between them.

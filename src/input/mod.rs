@@ -52,10 +52,7 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
     }
     let mut settings = connectors.iter().flat_map(|c| c.config.entries.iter());
     if let Some(extra) = settings.nth(MAX_SETTINGS) {
-        return Err(InputError::new(
-            format!("the input holds more than {MAX_SETTINGS} settings; at most that many are checked at once: split it into files"),
-            extra.key_span.start,
-        ));
+        return Err(InputError::new(too_many_settings(), extra.key_span.start));
     }
     Ok(connectors)
 }
@@ -68,6 +65,10 @@ pub const MAX_INPUT_BYTES: usize = 16 << 20;
 pub const MAX_CONNECTORS: usize = 10_000;
 /// The most settings, over all the connectors of one input.
 pub const MAX_SETTINGS: usize = 100_000;
+
+fn too_many_settings() -> String {
+    format!("the input holds more than {MAX_SETTINGS} settings; at most that many are checked at once: split it into files")
+}
 
 fn read_any(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputError> {
     let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();

@@ -21,6 +21,20 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, InputError> {
     let mut pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
     while pos < bytes.len() {
         let line_start = pos;
+        if entries.len() > super::MAX_SETTINGS {
+            // Refused here, before the rest of a huge file is read (`input::read` says the same).
+            return Err(InputError::new(super::too_many_settings(), line_start));
+        }
+        // Most lines hold no backslash, so no escape and no continuation: read them as slices,
+        // without the per-character table a continued or escaped line needs.
+        let (end, next) = natural_line_end(text, pos);
+        if let Some(line) = text.get(pos..end).filter(|l| !l.contains('\\')) {
+            pos = next;
+            if let Some(entry) = plain_entry(line, line_start, next) {
+                entries.push(entry);
+            }
+            continue;
+        }
         let (logical, next) = logical_line(text, pos);
         pos = next;
         let Some(first) = logical.iter().position(|&(_, c)| !is_blank(c)) else { continue };
@@ -30,6 +44,27 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, InputError> {
         entries.push(entry(&logical[first..], line_start, next)?);
     }
     Ok(entries)
+}
+
+/// `entry` for a line without backslashes; `None` for a blank or comment line.
+fn plain_entry(line: &str, line_start: usize, next: usize) -> Option<Entry> {
+    let first = line.find(|c| !is_blank(c))?;
+    let body = &line[first..];
+    if body.starts_with(['#', '!']) {
+        return None;
+    }
+    let key_end = body.find(|c| c == '=' || c == ':' || is_blank(c)).unwrap_or(body.len());
+    let rest = body[key_end..].trim_start_matches(is_blank);
+    let rest = rest.strip_prefix(['=', ':']).map_or(rest, |r| r.trim_start_matches(is_blank));
+    let key_start = line_start + first;
+    let value_start = line_start + line.len() - rest.len();
+    Some(Entry {
+        key: body[..key_end].to_string(),
+        value: rest.to_string(),
+        key_span: Span::new(key_start, key_start + key_end),
+        value_span: Span::new(value_start, line_start + line.len()),
+        line_span: Span::new(line_start, next),
+    })
 }
 
 fn is_blank(c: char) -> bool {
@@ -203,6 +238,24 @@ pub fn escape_key(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The slice reading of a line without backslashes is the character-table reading, exactly.
+    #[test]
+    fn plain_lines_read_as_the_general_reader_reads_them() {
+        for line in [
+            "a=b", "  a : b", "a b", "a", "=b", ":", "a=", "a = ", "#x", " !x", "a\tb  c", "ké=vé", "a=b=c", "\u{c}a=b", "a:=b", "a =: b",
+            " ", "",
+        ] {
+            let (logical, next) = logical_line(line, 0);
+            let general = logical
+                .iter()
+                .position(|&(_, c)| !is_blank(c))
+                .filter(|&first| !matches!(logical[first].1, '#' | '!'))
+                .map(|first| entry(&logical[first..], 0, next).unwrap());
+            let plain = plain_entry(line, 0, next);
+            assert_eq!(format!("{plain:?}"), format!("{general:?}"), "{line:?}");
+        }
+    }
 
     fn pairs(text: &str) -> Vec<(String, String)> {
         parse(text).unwrap().into_iter().map(|e| (e.key, e.value)).collect()
