@@ -1,5 +1,6 @@
 // What the page derives from a report, without the DOM: ordering, grouping, the secret guard on
 // fix values, the CLI-shaped JSON export and the Markdown export. The tests run it under Node.
+import { HIDDEN_CHARS, revealHidden } from './markdown.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
@@ -90,6 +91,14 @@ export function redactReport(report) {
 export function cliJson(report, path) {
   const safe = redactReport(report);
   return { tool: safe.tool, files: [{ path, report: safe }], summary: safe.summary, passed: safe.passed };
+}
+
+/**
+ * JSON text for an export, hidden characters (bidi, zero-width) written as `\u202e` escapes: the
+ * same data for any JSON reader, and visible to anyone who opens the file in an editor.
+ */
+export function jsonText(value) {
+  return `${JSON.stringify(value, null, 2).replace(HIDDEN_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 /** Counts as a phrase: "1 high, 2 low", or "no findings". */
@@ -192,7 +201,8 @@ export function reportToMarkdown(report, { path = 'input', failOn = 'high' } = {
     out.push('');
   }
   out.push('Secret values are redacted: this report never contains passwords, keys or tokens from the input.', '');
-  return out.join('\n');
+  // Hidden characters as visible escapes (`\u202E`): a reader of the report must see them too.
+  return revealHidden(out.join('\n'));
 }
 
 /** Offsets of each line start in `text` (line 1 at index 0). */

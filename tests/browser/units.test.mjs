@@ -5,12 +5,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffLines, hunks, splitLines, unifiedDiff } from '../../www/diff.js';
-import { parseBlocks, parseInline, safeHref, section } from '../../www/markdown.js';
+import { HIDDEN_CHARS, parseBlocks, parseInline, revealHidden, safeHref, section } from '../../www/markdown.js';
 import {
   bySeverity,
   cliJson,
   exportName,
   groupByConnector,
+  jsonText,
   lineStarts,
   offsetOf,
   redactValue,
@@ -200,6 +201,28 @@ test('report: Markdown export escapes markup and fences code safely', () => {
   assert.ok(md.includes('&lt;script&gt;'));
   assert.ok(md.includes('````sh\naws kafkaconnect create-connector ```\n````'));
   assert.ok(!md.includes('hunter2'));
+});
+
+// Bidi controls and zero-width characters: the escapes the page and the exports show instead.
+const HIDDEN = ['\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200d', '\ufeff'];
+
+test('hidden characters: every bidi control and zero-width character becomes a visible escape', () => {
+  for (const ch of HIDDEN) {
+    const escape = `\\u${ch.charCodeAt(0).toString(16).toUpperCase()}`;
+    assert.equal(revealHidden(`a${ch}b`), `a${escape}b`);
+    assert.equal(revealHidden(`a${ch}b`).match(HIDDEN_CHARS), null, escape);
+  }
+  assert.equal(revealHidden('plain.key=value é ü 日本'), 'plain.key=value é ü 日本', 'other text is untouched');
+  // JSON exports: the same data after parsing, and no raw hidden character in the file.
+  const value = { key: `connection${HIDDEN.join('')}.url`, [`k\u202e`]: 1 };
+  const text = jsonText(value);
+  assert.equal(text.match(HIDDEN_CHARS), null, text);
+  assert.deepEqual(JSON.parse(text), value);
+  assert.ok(text.includes('\\u202e') && text.endsWith('}\n'));
+  // Markdown: escapes in prose and in code spans alike.
+  const md = reportToMarkdown({ ...REPORT, connectors: [{ ...REPORT.connectors[0], name: `orders\u202esink` }] }, { path: 'x\u200b.json' });
+  assert.equal(md.match(HIDDEN_CHARS), null);
+  assert.ok(md.includes('orders\\u202Esink') && md.includes('`x\\u200B.json`'), md.slice(0, 200));
 });
 
 test('report: line and UTF-16 column to offset', () => {

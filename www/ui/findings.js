@@ -14,7 +14,7 @@ import {
 } from '../present.js';
 import { REMEDIATION_TABS, SEVERITIES, connectorLabel, editParts } from '../report.js';
 import { selectRange, showErrorLine } from './editor.js';
-import { el, inline } from './dom.js';
+import { el, inline, setText } from './dom.js';
 import { copyText } from './exports.js';
 import { dom, state } from './state.js';
 import { tabKeys } from './tabs.js';
@@ -57,7 +57,7 @@ export function renderError(error, ms) {
   dom.verdict.textContent = errorVerdict(error);
   if (error.name === 'OptionsError') {
     dom.policy.open = true;
-    dom.policyError.textContent = error.message;
+    setText(dom.policyError, error.message);
   }
   const range = errorRange(error);
   showErrorLine(range ? error.line : 0);

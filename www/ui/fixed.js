@@ -3,7 +3,7 @@
 import { diffLines, hunks, unifiedDiff } from '../diff.js';
 import { fixSummary, fixedName, fixedPlaceholder, inputName } from '../present.js';
 import { exportName } from '../report.js';
-import { el, inline, setChildren } from './dom.js';
+import { el, inline, setChildren, setText } from './dom.js';
 import { copyText, download } from './exports.js';
 import { dom, state } from './state.js';
 
@@ -72,7 +72,7 @@ function renderFixed() {
         )
       : null,
   );
-  dom.fixedText.textContent = fixed.output;
+  setText(dom.fixedText, fixed.output);
   const ops = diffLines(fixed.text, fixed.output);
   state.fixed.ops = ops;
   dom.fixedDiff.replaceChildren(renderDiff(ops));

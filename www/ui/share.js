@@ -2,7 +2,7 @@
 // its format and policy, compressed into the URL's #fragment (never sent to a server); opening
 // such a link restores them and checks the text.
 import { decodeShare, encodeShare, sharePayload, shareNote } from '../share.js';
-import { toast } from './dom.js';
+import { setText, toast } from './dom.js';
 import { editorText } from './editor.js';
 import { dom, state } from './state.js';
 
@@ -25,7 +25,7 @@ export async function makeShareLink() {
   const payload = await encodeShare({ text: redacted, format, policy: dom.policyText.value, failOn: dom.failOn.value });
   const url = `${location.origin}${location.pathname}#share=${payload}`;
   dom.shareUrl.value = url;
-  dom.sharePreview.textContent = redacted;
+  setText(dom.sharePreview, redacted);
   dom.shareStatus.textContent = shareNote({ length: url.length, secrets: count(redacted, MASK) - count(text, MASK) });
   dom.shareResult.hidden = false;
   try {
