@@ -69,8 +69,12 @@ export function parseBlocks(md) {
   return blocks;
 }
 
-/** Inline structure: `[{ type: 'text' | 'code' | 'strong' | 'link', text, href? }]`. */
-export function parseInline(text) {
+/**
+ * Inline structure: `[{ type: 'text' | 'code' | 'strong' | 'link', text, href? }]`. `codeOnly`
+ * reads nothing but code spans: for finding messages, which quote keys and values from the input
+ * (a key `[fix](https://evil.example)` must stay text, not become a link).
+ */
+export function parseInline(text, { codeOnly = false } = {}) {
   const out = [];
   const push = (type, value, extra) => {
     const last = out[out.length - 1];
@@ -81,6 +85,13 @@ export function parseInline(text) {
   const s = String(text);
   while (i < s.length) {
     const c = s[i];
+    if (codeOnly && c !== '`') {
+      const next = s.indexOf('`', i + 1);
+      const end = next < 0 ? s.length : next;
+      push('text', s.slice(i, end));
+      i = end;
+      continue;
+    }
     if (c === '\\' && i + 1 < s.length && /[\\`*_[\]()<>#!|-]/.test(s[i + 1])) {
       push('text', s[i + 1]);
       i += 2;
@@ -206,16 +217,16 @@ export function appendText(parent, text) {
   return parent;
 }
 
-/** Appends the inline Markdown `text` to `parent` as DOM nodes. */
-export function renderInline(text, parent) {
+/** Appends the inline Markdown `text` to `parent` as DOM nodes (`options`: parseInline's). */
+export function renderInline(text, parent, options = {}) {
   const doc = parent.ownerDocument;
-  for (const node of parseInline(text)) {
+  for (const node of parseInline(text, options)) {
     if (node.type === 'text') appendText(parent, node.text);
     else if (node.type === 'code') {
       parent.append(appendText(doc.createElement('code'), node.text));
     } else if (node.type === 'strong') {
       const strong = doc.createElement('strong');
-      renderInline(node.text, strong);
+      renderInline(node.text, strong, options);
       parent.append(strong);
     } else if (node.type === 'link') {
       const href = safeHref(node.href);

@@ -128,11 +128,14 @@ function code(text) {
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
-/** Outside code spans, `<` and `>` are escaped, so a value like `<img onerror>` stays text. */
+/**
+ * Outside code spans, `<` and `>` are escaped, so a value like `<img onerror>` stays text, and
+ * so are Markdown's link and emphasis marks, so a key like `[fix](javascript:x)` is no link.
+ */
 function prose(text) {
   return String(text)
     .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .map((part, i) => (i % 2 ? part : part.replace(/[\\[\]*_!]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
     .join('')
     .replace(/\n/g, ' ');
 }

@@ -203,6 +203,18 @@ test('report: Markdown export escapes markup and fences code safely', () => {
   assert.ok(!md.includes('hunter2'));
 });
 
+test('markdown: finding messages read code spans only, so quoted keys never become links', () => {
+  const message = '[fix](https://evil.example/) <https://evil.example/> **b** a\\*b holds `x[y](z)`';
+  assert.deepEqual(parseInline(message, { codeOnly: true }), [
+    { type: 'text', text: '[fix](https://evil.example/) <https://evil.example/> **b** a\\*b holds ' },
+    { type: 'code', text: 'x[y](z)' },
+  ]);
+  assert.ok(parseInline(message).some((n) => n.type === 'link'), 'the rule docs still get links');
+  // The Markdown export escapes the same marks outside code spans.
+  const md = reportToMarkdown({ ...REPORT, connectors: [{ ...REPORT.connectors[0], name: '[x](javascript:alert(1)) **b**' }] });
+  assert.ok(md.includes('\\[x\\](javascript:alert(1)) \\*\\*b\\*\\*'), md);
+});
+
 // Bidi controls and zero-width characters: the escapes the page and the exports show instead.
 const HIDDEN = ['\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200d', '\ufeff'];
 

@@ -46,8 +46,14 @@ export function setText(node, text) {
   appendText(node, text);
 }
 
-/** Text with inline Markdown (backticks, links, bold) as a `tag` element. */
-export const inline = (text, tag = 'span', props = {}) => renderInline(text, el(tag, props));
+/**
+ * Engine or input text with its code spans (backticks) as a `tag` element. Nothing else is read
+ * as Markdown: messages quote keys and values, which must never become links or formatting.
+ */
+export const inline = (text, tag = 'span', props = {}) => renderInline(text, el(tag, props), { codeOnly: true });
+
+/** The rule docs' inline Markdown (backticks, links, bold) as a `tag` element. */
+export const docInline = (text, tag = 'span', props = {}) => renderInline(text, el(tag, props));
 
 export const byId = (id) => document.getElementById(id);
 

@@ -3,7 +3,7 @@
 // the gutter, the message on hover, "Apply fix"); a finding's button selects its range, and the
 // cursor inside a range highlights its finding's card.
 import { diagnosticOf, fixActionName, languageOf } from '../present.js';
-import { inline, toast } from './dom.js';
+import { el, inline, toast } from './dom.js';
 import { dom, state } from './state.js';
 
 let editor = null;
@@ -77,7 +77,7 @@ export function showFindings(report, text) {
       from,
       to,
       ...diagnosticOf(finding),
-      renderMessage: () => inline(`**${finding.code}** ${finding.message}`, 'span', { class: 'cm-finding-message' }),
+      renderMessage: () => el('span', { class: 'cm-finding-message' }, el('strong', { text: finding.code }), ' ', inline(finding.message)),
       actions: action ? [{ name: action, apply: () => applyFix(finding) }] : [],
     });
   });
