@@ -184,6 +184,8 @@ const HIDDEN_NAMES = {
   0xfeff: 'zero width no-break space (BOM)',
 };
 
+const HAS_HIDDEN = new RegExp(HIDDEN_CHARS.source);
+
 /** `\u202E` for U+202E: the escape the page shows in place of a hidden character. */
 export const hiddenEscape = (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -197,8 +199,7 @@ export const revealHidden = (text) => String(text).replace(HIDDEN_CHARS, hiddenE
 export function appendText(parent, text) {
   const doc = parent.ownerDocument;
   const s = String(text);
-  HIDDEN_CHARS.lastIndex = 0;
-  if (!HIDDEN_CHARS.test(s)) {
+  if (!HAS_HIDDEN.test(s)) {
     parent.append(doc.createTextNode(s));
     return parent;
   }
