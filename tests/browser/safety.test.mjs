@@ -391,3 +391,76 @@ test('payloads in keys and values, in JSON and in .properties: shown as text eve
     }
   }
 });
+
+test('hidden characters in keys and values show as marked escapes, in the editor, findings, tooltips, fixed config and exports', async () => {
+  const session = await openPage(env);
+  const { page } = session;
+  // A secret key with U+202E, a key that looks like `topics` (U+200B) given twice, and the other
+  // bidi and zero-width characters in the name and values.
+  const text = [
+    '{',
+    '  "name": "orders\u2066sink\u2067x\u2068y\u2069",',
+    '  "config": {',
+    '    "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",',
+    '    "connection.url": "jdbc:postgresql://db.example.com:5432/app\u200D?sslmode=disable",',
+    '    "connection\u202E.password": "hunter2",',
+    '    "topics\u200B": "a\uFEFF",',
+    '    "topics\u200B": "b"',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const escapes = ['\\u2066', '\\u2067', '\\u2068', '\\u2069', '\\u200D', '\\u202E', '\\u200B', '\\uFEFF'];
+  try {
+    await paste(page, text);
+    assert.equal(await editorValue(page), text, 'the editor keeps the characters');
+    // The editor marks every one of them (CodeMirror's special-character widgets).
+    await frames(page);
+    const marked = await page.$$eval('#editor .cm-specialChar', (nodes) => nodes.map((n) => n.title));
+    assert.equal(marked.length, (text.match(HIDDEN_CHARS) ?? []).length, `the editor marks each hidden character: ${marked}`);
+    // Findings: the keys and values with marked escapes, named in the title; no raw character.
+    const codes = await shownCodes(page);
+    for (const code of ['MSK100', 'MSK120', 'MSK030']) assert.ok(codes.includes(code), `${code} in ${codes}`);
+    assert.deepEqual(await hiddenTextNodes(page, '#results'), []);
+    const marks = await page.$$eval('#results .hidden-char', (nodes) => nodes.map((n) => ({ text: n.textContent, title: n.title })));
+    for (const e of escapes) assert.ok(marks.some((m) => m.text === e), `${e} marked in the findings`);
+    assert.ok(marks.some((m) => m.text === '\\u202E' && m.title === 'hidden character U+202E: right-to-left override'), JSON.stringify(marks.slice(0, 3)));
+    const secretMessage = await page.locator('.finding', { hasText: 'MSK120' }).locator('.message').textContent();
+    assert.ok(secretMessage.startsWith('connection\\u202E.password holds a secret'), secretMessage);
+    const duplicate = await page.locator('.finding', { hasText: 'MSK030' }).locator('.message').textContent();
+    assert.ok(duplicate.startsWith('topics\\u200B is given 2 times'), duplicate);
+    // The marks are visible: each has a box of its own.
+    const box = await page.locator('#results .hidden-char').first().boundingBox();
+    assert.ok(box && box.width > 10, `the mark is drawn (${box?.width} px)`);
+    // The tooltip of the secret's underline.
+    const tips = (await tooltipTexts(page)).join('\n');
+    assert.ok(tips.includes('connection\\u202E.password'), tips);
+    assert.ok(!hasHidden(tips));
+    // Fixed config: diff and full text.
+    await page.click('#tab-fixed');
+    await page.click('#unsafe-fixes');
+    await page.waitForSelector('#panel-fixed[data-state="done"]');
+    assert.ok((await page.textContent('#fixed-diff')).includes('"connection\\u202E.password"'));
+    assert.ok((await page.textContent('#fixed-text')).includes('"topics\\u200B": "a\\uFEFF"'));
+    assert.deepEqual(await hiddenTextNodes(page, '#panel-fixed'), []);
+    await page.click('#unsafe-fixes');
+    await page.click('#tab-findings');
+    // Exports: Markdown shows the escapes; JSON and SARIF write them as \u escapes, the same data.
+    const md = await downloadText(page, '#export-md');
+    assert.ok(!hasHidden(md) && md.includes('connection\\u202E.password holds a secret'), 'Markdown');
+    for (const selector of ['#export-json', '#export-sarif']) {
+      const file = await downloadText(page, selector);
+      assert.ok(!hasHidden(file) && file.includes('connection\\u202e.password'), selector);
+      assert.ok(JSON.stringify(JSON.parse(file)).includes('connection\u202E.password'), `${selector}: the parsed data keeps the character`);
+    }
+    // The share link keeps the characters (it is the text); what it holds is shown with escapes.
+    await page.click('#share');
+    await page.waitForSelector('#share-result:not([hidden])');
+    const held = await decodeShare(sharePayload(new URL(await page.inputValue('#share-url')).hash));
+    assert.ok(held.text.includes('"connection\u202E.password": "****"'), held.text);
+    assert.ok((await page.textContent('#share-preview')).includes('connection\\u202E.password'));
+    assert.deepEqual(session.errors, []);
+  } finally {
+    await session.context.close();
+  }
+});
