@@ -26,6 +26,8 @@ import {
   errorVerdict,
   findingGroups,
   fixSummary,
+  hiddenNote,
+  limitGroups,
   fixedName,
   fixedPlaceholder,
   fixActionName,
@@ -350,6 +352,19 @@ test('present: detected formats, and findings grouped by connector, worst first,
       ['Other findings', '1 finding', [['MSK999', 2]]],
     ],
   );
+});
+
+test('present: a long list of findings is cut at the limit, with the count of those left out', () => {
+  const g = (n) => ({ label: `c${n}`, findings: Array.from({ length: n }, (_, i) => i) });
+  const cut = limitGroups([g(3), g(0), g(2), g(0), g(1)], 4);
+  assert.deepEqual(cut.groups.map((x) => [x.label, x.findings.length, x.more]), [['c3', 3, 0], ['c0', 0, 0], ['c2', 1, 1]]);
+  assert.deepEqual([cut.shown, cut.hidden], [4, 2]);
+  assert.deepEqual(limitGroups([g(2)], 5).hidden, 0, 'nothing cut under the limit');
+  assert.equal(
+    hiddenNote({ shown: 200, hidden: 31_476 }),
+    'Showing 200 of 31,676 findings: 31,476 more are not shown here, to keep the page responsive. The exports (JSON, SARIF, Markdown) hold all of them.',
+  );
+  assert.match(hiddenNote({ shown: 1, hidden: 1 }), /^Showing 1 of 2 findings: 1 more is not shown/);
 });
 
 test('present: the fix summary and the Fixed config placeholder', () => {
