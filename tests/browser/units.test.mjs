@@ -48,7 +48,7 @@ import {
   verdict,
 } from '../../www/present.js';
 import { CSP, serve } from '../../www/serve.mjs';
-import { LONG_LINK, decodeShare, encodeShare, shareNote, sharePayload } from '../../www/share.js';
+import { LONG_LINK, decodeShare, encodeShare, maskMissedSecrets, shareNote, sharePayload } from '../../www/share.js';
 import { root, samples, www } from './helpers.mjs';
 
 const apply = (ops) => ops.filter((op) => op.type !== 'del').map((op) => op.text);
@@ -488,4 +488,20 @@ test('share links: a round trip through the fragment, and damaged links refused'
   assert.equal(shareNote({ length: 100, secrets: 1 }), '1 secret value replaced by ****.');
   assert.equal(shareNote({ length: 100, secrets: 0 }), 'No secret values found.');
   assert.match(shareNote({ length: LONG_LINK + 1, secrets: 2 }), /^2 secret values replaced by \*\*\*\*\. The link is 64 KB long/);
+});
+
+test('share links: literal secrets the redaction left (MSK120 still finds them) are masked, quotes kept', () => {
+  const text = '{\n  "headers": "Authorization: Bearer tok|X: 1",\n  "connection.password": "****",\n  "p": "${DB}"\n}\n';
+  const at = (line, from, to) => ({ start: { line, column: from }, end: { line, column: to } });
+  const findings = [
+    { code: 'MSK120', severity: 'high', range: at(2, 14, 46) },
+    { code: 'MSK120', severity: 'high', range: at(3, 26, 32) },
+    { code: 'MSK120', severity: 'info', range: at(4, 8, 14) },
+    { code: 'MSK100', severity: 'high', range: at(4, 8, 14) },
+  ];
+  assert.equal(text.split('\n')[1].slice(13, 45), '"Authorization: Bearer tok|X: 1"');
+  const out = maskMissedSecrets(text, findings);
+  assert.equal(out, '{\n  "headers": "****",\n  "connection.password": "****",\n  "p": "${DB}"\n}\n');
+  assert.equal(maskMissedSecrets(out, findings.slice(1)), out, 'masked values and other rules are left alone');
+  assert.equal(maskMissedSecrets('k=Bearer tok\n', [{ code: 'MSK120', severity: 'high', range: at(1, 3, 13) }]), 'k=****\n');
 });
