@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { FINDINGS_SHOWN } from '../../www/present.js';
+import { CONNECTORS_SHOWN, FINDINGS_SHOWN } from '../../www/present.js';
 import { editorValue, openPage, replaceText, shownCodes, start } from './helpers.mjs';
 
 const TASK_BOUND_MS = 2000;
@@ -102,6 +102,10 @@ test('a 5 MB paste: the check runs in the worker, the page keeps answering, and 
     );
     assert.ok((await page.textContent('#tab-findings')).includes(String(expected)), 'the tab counts every finding');
     assert.ok(await page.isVisible('#findings-capped'));
+    // Thousands of connectors: the first chips, then how many more.
+    const chips = await page.$$eval('#connectors > li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(chips.length, CONNECTORS_SHOWN + 1);
+    assert.match(chips.at(-1), /^and [\d,]+ more connectors$/);
     // "Show more" draws the next ones.
     await page.click('#show-more-findings');
     assert.equal((await shownCodes(page)).length, 2 * FINDINGS_SHOWN);
