@@ -222,8 +222,11 @@ export function offsetOf(text, starts, { line, column }) {
   return Math.min(starts[l - 1] + Math.max(1, column) - 1, lineEnd);
 }
 
-/** A file name for an export: the input's base name with a new suffix. */
+/**
+ * A file name for an export: the input's base name with a new suffix. Hidden characters become
+ * `_`: a U+202E in a download's name makes "report\u202Etxt.exe" read as "reportexe.txt".
+ */
 export function exportName(path, suffix) {
-  const base = (path || 'config').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'config';
+  const base = (path || 'config').replace(HIDDEN_CHARS, '_').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'config';
   return `${base}${suffix}`;
 }

@@ -459,6 +459,19 @@ test('hidden characters in keys and values show as marked escapes, in the editor
     const held = await decodeShare(sharePayload(new URL(await page.inputValue('#share-url')).hash));
     assert.ok(held.text.includes('"connection\u202E.password": "****"'), held.text);
     assert.ok((await page.textContent('#share-preview')).includes('connection\\u202E.password'));
+    // A file name that reads backwards ("Trojan Source" in a name): shown, and exported, escaped.
+    const name = 'orders\u202Eslairtnoc.properties';
+    await afterCheck(page, () =>
+      page.evaluate((n) => {
+        const data = new DataTransfer();
+        data.items.add(new File(['connector.class=io.confluent.connect.s3.S3SinkConnector\ns3.sse.enabled=true\n'], n));
+        document.getElementById('editor').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, name),
+    );
+    assert.equal(await page.textContent('#input-name'), 'orders\\u202Eslairtnoc.properties');
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-md')]);
+    assert.equal(report.suggestedFilename(), 'orders_slairtnoc.msk-connect-lint.md');
+    assert.ok(readFileSync(await report.path(), 'utf8').startsWith('# msk-connect-lint report: `orders\\u202Eslairtnoc.properties`'));
     assert.deepEqual(session.errors, []);
   } finally {
     await session.context.close();

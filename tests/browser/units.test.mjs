@@ -248,6 +248,7 @@ test('report: line and UTF-16 column to offset', () => {
   assert.equal(offsetOf(text, starts, { line: 1, column: 99 }), 3);
   assert.equal(exportName('dir/s3-sink.properties', '.sarif'), 's3-sink.sarif');
   assert.equal(exportName('', '.md'), 'config.md');
+  assert.equal(exportName('orders\u202Egnp.exe.json', '.md'), 'orders_gnp.exe.md', 'no hidden character in a download name');
 });
 
 test('samples: the manifest lists every file, and the brief examples are exact copies', () => {
