@@ -116,6 +116,8 @@ export function findingGroups(report) {
 export const FINDINGS_SHOWN = 200;
 /** Findings underlined in the editor, at most (the first ones in the report, so in text order). */
 export const DIAGNOSTICS_SHOWN = 2000;
+/** Rows of the Fixed config diff, at most (the downloads hold the whole diff). */
+export const DIFF_ROWS_SHOWN = 2000;
 /** Connector chips above the findings, at most. */
 export const CONNECTORS_SHOWN = 50;
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { CONNECTORS_SHOWN, FINDINGS_SHOWN } from '../../www/present.js';
+import { CONNECTORS_SHOWN, DIFF_ROWS_SHOWN, FINDINGS_SHOWN } from '../../www/present.js';
 import { editorValue, openPage, replaceText, shownCodes, start } from './helpers.mjs';
 
 const TASK_BOUND_MS = 2000;
@@ -114,6 +114,15 @@ test('a 5 MB paste: the check runs in the worker, the page keeps answering, and 
     const tasks = await longTasks(page);
     t.diagnostic(`long tasks from the paste to "Show more": ${tasks.join(', ')} ms`);
     assert.ok(Math.max(0, ...tasks) < TASK_BOUND_MS, `no main-thread task of ${TASK_BOUND_MS} ms or more: ${tasks.join(', ')}`);
+
+    // The Fixed config of 5 MB: the diff's first rows and a note (its long tasks are reported,
+    // not bounded: the fix result crosses from the worker and is diffed on the main thread).
+    await page.click('#tab-fixed');
+    await page.waitForSelector('#panel-fixed[data-state="done"]', { timeout: 120_000 });
+    assert.match(await page.textContent('#diff-capped'), /^[\d,]+ more changed lines are not shown here/);
+    assert.ok((await page.locator('#fixed-diff tr').count()) <= DIFF_ROWS_SHOWN + 2);
+    t.diagnostic(`long tasks of the Fixed config: ${(await longTasks(page)).join(', ')} ms`);
+    await page.click('#tab-findings');
 
     // The JSON export holds every finding, not just those drawn.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);

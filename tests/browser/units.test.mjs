@@ -97,6 +97,16 @@ test('diff: a large input with a few changes, and the fallback is still correct'
   assert.equal(ops.filter((op) => op.type !== 'same').length, 4);
   const forced = diffLines('a\nb\nc', 'x\ny\nz', { maxEdits: 1 });
   assert.deepEqual(apply(forced), ['x', 'y', 'z']);
+  // Past the budget, the linear fallback still finds the lines a fix changed, removed or added.
+  const many = lines.slice();
+  for (let i = 0; i < many.length; i += 7) many[i] = `key.${i}=fixed`;
+  many.splice(30_001, 2);
+  many.splice(10_000, 0, 'inserted=1');
+  const linear = diffLines(lines.join('\n'), many.join('\n'), { maxEdits: 10 });
+  assert.deepEqual(original(linear), lines);
+  assert.deepEqual(apply(linear), many);
+  const changes = linear.filter((op) => op.type !== 'same').length;
+  assert.ok(changes <= 2 * Math.ceil(lines.length / 7) + 3, `${changes} changed lines, not the whole middle`);
   const shown = hunks(ops, 3);
   assert.ok(shown.length < 40, 'unchanged runs are collapsed');
   assert.ok(shown.some((h) => h.type === 'skip' && h.count > 10_000));
