@@ -111,16 +111,14 @@ export function renderReport(report, options, ms) {
  */
 function drawFindings(report, allGroups, limit) {
   const { groups, shown, hidden } = limitGroups(allGroups, limit);
-  const parts = groups.map(({ label, heading, findings, more }, gi) =>
+  const parts = groups.map(({ label, heading, findings }, gi) =>
     el(
       'section',
       { class: 'connector-group', 'aria-labelledby': `connector-${gi}` },
       el('h3', { id: `connector-${gi}` }, label, ' ', el('span', { class: 'muted', text: heading })),
       findings.length
         ? el('ol', { class: 'finding-list' }, ...findings.map(({ finding, index }) => el('li', {}, findingCard(finding, index))))
-        : more
-          ? null
-          : el('p', { class: 'clean', text: 'Nothing crosses the network unencrypted or unverified here.' }),
+        : el('p', { class: 'clean', text: 'Nothing crosses the network unencrypted or unverified here.' }),
     ),
   );
   if (hidden) {
