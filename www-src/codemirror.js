@@ -85,8 +85,12 @@ const hcl = StreamLanguage.define({
   languageData: { commentTokens: { line: '#' } },
 });
 
-/** CodeMirror's default special characters, less \r (kept as text, see lineSeparator). */
-const SPECIAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202d\u202e\u2066\u2067\u2069\ufeff\ufff9-\ufffc]/g;
+/**
+ * CodeMirror's default special characters, less \r (kept as text, see lineSeparator), plus the
+ * hidden ones it leaves out (U+200C, U+200D, U+202A-U+202C, U+2060-U+2064, U+2068, U+180E), so
+ * every character the page marks as hidden (www/markdown.js HIDDEN_CHARS) shows in the editor too.
+ */
+const SPECIAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffc]/g;
 
 const LANGUAGES = {
   json: () => json(),

@@ -15,7 +15,8 @@ export function splitLines(text) {
 /**
  * The edit script turning `oldText` into `newText`, one entry per line:
  * `{ type: 'same' | 'del' | 'add', text, oldLine?, newLine? }` (1-based line numbers).
- * Past `maxEdits` differing lines it gives up on a minimal script and replaces the changed middle.
+ * Past `maxEdits` differing lines (fewer for long texts: Myers costs edits × lines) it gives up
+ * on a minimal script and falls back to a linear one (`resync`).
  */
 export function diffLines(oldText, newText, { maxEdits = 4000 } = {}) {
   const a = splitLines(oldText);
@@ -32,19 +33,52 @@ export function diffLines(oldText, newText, { maxEdits = 4000 } = {}) {
   for (let i = 0; i < start; i++) ops.push({ type: 'same', text: a[i], oldLine: i + 1, newLine: i + 1 });
   const middleA = a.slice(start, endA);
   const middleB = b.slice(start, endB);
-  const middle = myers(middleA, middleB, maxEdits) ?? [
-    ...middleA.map((text) => ({ type: 'del', text })),
-    ...middleB.map((text) => ({ type: 'add', text })),
-  ];
+  const budget = Math.max(1, Math.min(maxEdits, Math.floor(MYERS_WORK / (middleA.length + middleB.length + 1))));
+  const middle = myers(middleA, middleB, budget) ?? resync(middleA, middleB);
   let oldLine = start + 1;
   let newLine = start + 1;
+  // Plain object literals, not spreads: a 5 MB text has hundreds of thousands of lines.
   for (const op of middle) {
-    if (op.type === 'same') ops.push({ ...op, oldLine: oldLine++, newLine: newLine++ });
-    else if (op.type === 'del') ops.push({ ...op, oldLine: oldLine++ });
-    else ops.push({ ...op, newLine: newLine++ });
+    if (op.type === 'same') ops.push({ type: 'same', text: op.text, oldLine: oldLine++, newLine: newLine++ });
+    else if (op.type === 'del') ops.push({ type: 'del', text: op.text, oldLine: oldLine++ });
+    else ops.push({ type: 'add', text: op.text, newLine: newLine++ });
   }
   for (let i = endA; i < a.length; i++) {
     ops.push({ type: 'same', text: a[i], oldLine: oldLine++, newLine: newLine++ });
+  }
+  return ops;
+}
+
+/** About how many steps Myers may take before the linear fallback: well under a second. */
+const MYERS_WORK = 20_000_000;
+
+/**
+ * A linear edit script, not always minimal: equal lines are kept, and at a difference it skips
+ * to the nearest pair of equal lines at most `window` lines ahead on each side (a fix changes,
+ * removes or adds a line or two at a time), else replaces one line.
+ */
+function resync(a, b, window = 16) {
+  const ops = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      ops.push({ type: 'same', text: a[i++] });
+      j++;
+      continue;
+    }
+    let skip = null;
+    for (let s = 1; s <= 2 * window && !skip; s++) {
+      for (let di = Math.max(0, s - window); di <= Math.min(s, window); di++) {
+        if (i + di < a.length && j + s - di < b.length && a[i + di] === b[j + s - di]) {
+          skip = [di, s - di];
+          break;
+        }
+      }
+    }
+    const [del, add] = skip ?? [Math.min(1, a.length - i), Math.min(1, b.length - j)];
+    for (let k = 0; k < del; k++) ops.push({ type: 'del', text: a[i++] });
+    for (let k = 0; k < add; k++) ops.push({ type: 'add', text: b[j++] });
   }
   return ops;
 }

@@ -69,8 +69,12 @@ export function parseBlocks(md) {
   return blocks;
 }
 
-/** Inline structure: `[{ type: 'text' | 'code' | 'strong' | 'link', text, href? }]`. */
-export function parseInline(text) {
+/**
+ * Inline structure: `[{ type: 'text' | 'code' | 'strong' | 'link', text, href? }]`. `codeOnly`
+ * reads nothing but code spans: for finding messages, which quote keys and values from the input
+ * (a key `[fix](https://evil.example)` must stay text, not become a link).
+ */
+export function parseInline(text, { codeOnly = false } = {}) {
   const out = [];
   const push = (type, value, extra) => {
     const last = out[out.length - 1];
@@ -81,6 +85,13 @@ export function parseInline(text) {
   const s = String(text);
   while (i < s.length) {
     const c = s[i];
+    if (codeOnly && c !== '`') {
+      const next = s.indexOf('`', i + 1);
+      const end = next < 0 ? s.length : next;
+      push('text', s.slice(i, end));
+      i = end;
+      continue;
+    }
     if (c === '\\' && i + 1 < s.length && /[\\`*_[\]()<>#!|-]/.test(s[i + 1])) {
       push('text', s[i + 1]);
       i += 2;
@@ -144,28 +155,89 @@ export function safeHref(href) {
   }
 }
 
-/** Appends the inline Markdown `text` to `parent` as DOM nodes. */
-export function renderInline(text, parent) {
+/**
+ * Characters that change how text reads without showing themselves: bidi controls (a key with
+ * U+202E reads backwards, "Trojan Source") and zero-width ones (U+200B makes two keys that look
+ * the same differ). The page shows each as a visible escape, `\u202E`, so a user can tell.
+ */
+export const HIDDEN_CHARS = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+const HIDDEN_NAMES = {
+  0x00ad: 'soft hyphen',
+  0x061c: 'Arabic letter mark',
+  0x180e: 'Mongolian vowel separator',
+  0x200b: 'zero width space',
+  0x200c: 'zero width non-joiner',
+  0x200d: 'zero width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2060: 'word joiner',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
+  0xfeff: 'zero width no-break space (BOM)',
+};
+
+const HAS_HIDDEN = new RegExp(HIDDEN_CHARS.source);
+
+/** `\u202E` for U+202E: the escape the page shows in place of a hidden character. */
+export const hiddenEscape = (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** `text` with every hidden character as its visible escape (for plain-text outputs). */
+export const revealHidden = (text) => String(text).replace(HIDDEN_CHARS, hiddenEscape);
+
+/**
+ * Appends `text` to `parent` as text nodes, each hidden character as a marked
+ * `<span class="hidden-char">\u202E</span>` (its name in the title), never the character itself.
+ */
+export function appendText(parent, text) {
   const doc = parent.ownerDocument;
-  for (const node of parseInline(text)) {
-    if (node.type === 'text') parent.append(doc.createTextNode(node.text));
+  const s = String(text);
+  if (!HAS_HIDDEN.test(s)) {
+    parent.append(doc.createTextNode(s));
+    return parent;
+  }
+  let at = 0;
+  for (const match of s.matchAll(HIDDEN_CHARS)) {
+    if (match.index > at) parent.append(doc.createTextNode(s.slice(at, match.index)));
+    const mark = doc.createElement('span');
+    const code = match[0].charCodeAt(0);
+    mark.className = 'hidden-char';
+    mark.title = `hidden character U+${code.toString(16).toUpperCase().padStart(4, '0')}: ${HIDDEN_NAMES[code] ?? 'invisible'}`;
+    mark.textContent = hiddenEscape(match[0]);
+    parent.append(mark);
+    at = match.index + 1;
+  }
+  if (at < s.length) parent.append(doc.createTextNode(s.slice(at)));
+  return parent;
+}
+
+/** Appends the inline Markdown `text` to `parent` as DOM nodes (`options`: parseInline's). */
+export function renderInline(text, parent, options = {}) {
+  const doc = parent.ownerDocument;
+  for (const node of parseInline(text, options)) {
+    if (node.type === 'text') appendText(parent, node.text);
     else if (node.type === 'code') {
-      const code = doc.createElement('code');
-      code.textContent = node.text;
-      parent.append(code);
+      parent.append(appendText(doc.createElement('code'), node.text));
     } else if (node.type === 'strong') {
       const strong = doc.createElement('strong');
-      renderInline(node.text, strong);
+      renderInline(node.text, strong, options);
       parent.append(strong);
     } else if (node.type === 'link') {
       const href = safeHref(node.href);
       if (!href) {
-        parent.append(doc.createTextNode(node.text));
+        appendText(parent, node.text);
         continue;
       }
       const a = doc.createElement('a');
       a.href = href;
-      a.textContent = node.text;
+      appendText(a, node.text);
       if (!href.startsWith('#')) {
         a.rel = 'noopener noreferrer';
         a.target = '_blank';

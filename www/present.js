@@ -100,11 +100,53 @@ export function detectedText(report) {
 
 /** The findings panel's sections: each connector's findings worst first, with their report index. */
 export function findingGroups(report) {
+  // A map, not indexOf: a 5 MB input has tens of thousands of findings (indexOf made it quadratic).
+  const indexOf = new Map(report.findings.map((finding, index) => [finding, index]));
   return groupByConnector(report).map(({ connector, findings }, i) => ({
     label: connectorLabel(connector, i),
     heading: findings.length ? count(findings.length, 'finding') : 'no findings',
-    findings: findings.map((finding) => ({ finding, index: report.findings.indexOf(finding) })),
+    findings: findings.map((finding) => ({ finding, index: indexOf.get(finding) })),
   }));
+}
+
+/**
+ * How many finding cards the panel draws at first, and adds with each "Show more": drawing tens
+ * of thousands at once freezes the page for seconds; the exports always hold all of them.
+ */
+export const FINDINGS_SHOWN = 200;
+/** Findings underlined in the editor, at most (the first ones in the report, so in text order). */
+export const DIAGNOSTICS_SHOWN = 2000;
+/** Rows of the Fixed config diff, at most (the downloads hold the whole diff). */
+export const DIFF_ROWS_SHOWN = 2000;
+/** Connector chips above the findings, at most. */
+export const CONNECTORS_SHOWN = 50;
+
+/**
+ * The first `limit` finding cards of `groups` (in order): `{ groups, shown, hidden }`, where a
+ * group cut short has `more` (its findings not drawn), and groups past the limit are left out.
+ */
+export function limitGroups(groups, limit) {
+  const out = [];
+  let shown = 0;
+  let hidden = 0;
+  for (const group of groups) {
+    const room = Math.max(0, limit - shown);
+    if (!room) {
+      hidden += group.findings.length;
+      continue;
+    }
+    const findings = group.findings.slice(0, room);
+    shown += findings.length;
+    hidden += group.findings.length - findings.length;
+    out.push({ ...group, findings, more: group.findings.length - findings.length });
+  }
+  return { groups: out, shown, hidden };
+}
+
+/** The note under a list cut short: "Showing 200 of 31,676 findings; 31,476 more are not shown …". */
+export function hiddenNote({ shown, hidden }) {
+  const total = shown + hidden;
+  return `Showing ${shown.toLocaleString('en')} of ${count(total, 'finding').replace(/^\d+/, total.toLocaleString('en'))}: ${hidden.toLocaleString('en')} more ${hidden === 1 ? 'is' : 'are'} not shown here, to keep the page responsive. The exports (JSON, SARIF, Markdown) hold all of them.`;
 }
 
 /**

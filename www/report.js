@@ -1,5 +1,6 @@
 // What the page derives from a report, without the DOM: ordering, grouping, the secret guard on
 // fix values, the CLI-shaped JSON export and the Markdown export. The tests run it under Node.
+import { HIDDEN_CHARS, revealHidden } from './markdown.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
@@ -92,6 +93,14 @@ export function cliJson(report, path) {
   return { tool: safe.tool, files: [{ path, report: safe }], summary: safe.summary, passed: safe.passed };
 }
 
+/**
+ * JSON text for an export, hidden characters (bidi, zero-width) written as `\u202e` escapes: the
+ * same data for any JSON reader, and visible to anyone who opens the file in an editor.
+ */
+export function jsonText(value) {
+  return `${JSON.stringify(value, null, 2).replace(HIDDEN_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** Counts as a phrase: "1 high, 2 low", or "no findings". */
 export function summaryPhrase(summary) {
   const parts = SEVERITIES.filter((s) => summary[s]).map((s) => `${summary[s]} ${s}`);
@@ -119,11 +128,14 @@ function code(text) {
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
-/** Outside code spans, `<` and `>` are escaped, so a value like `<img onerror>` stays text. */
+/**
+ * Outside code spans, `<` and `>` are escaped, so a value like `<img onerror>` stays text, and
+ * so are Markdown's link and emphasis marks, so a key like `[fix](javascript:x)` is no link.
+ */
 function prose(text) {
   return String(text)
     .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .map((part, i) => (i % 2 ? part : part.replace(/[\\[\]*_!]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
     .join('')
     .replace(/\n/g, ' ');
 }
@@ -192,7 +204,8 @@ export function reportToMarkdown(report, { path = 'input', failOn = 'high' } = {
     out.push('');
   }
   out.push('Secret values are redacted: this report never contains passwords, keys or tokens from the input.', '');
-  return out.join('\n');
+  // Hidden characters as visible escapes (`\u202E`): a reader of the report must see them too.
+  return revealHidden(out.join('\n'));
 }
 
 /** Offsets of each line start in `text` (line 1 at index 0). */
@@ -209,8 +222,11 @@ export function offsetOf(text, starts, { line, column }) {
   return Math.min(starts[l - 1] + Math.max(1, column) - 1, lineEnd);
 }
 
-/** A file name for an export: the input's base name with a new suffix. */
+/**
+ * A file name for an export: the input's base name with a new suffix. Hidden characters become
+ * `_`: a U+202E in a download's name makes "report\u202Etxt.exe" read as "reportexe.txt".
+ */
 export function exportName(path, suffix) {
-  const base = (path || 'config').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'config';
+  const base = (path || 'config').replace(HIDDEN_CHARS, '_').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'config';
   return `${base}${suffix}`;
 }

@@ -1,6 +1,7 @@
 // Share links, without the DOM: a configuration (already redacted by the engine), its format and
 // policy, compressed (deflate-raw, CompressionStream) into base64url for the URL's #fragment,
 // which browsers never send to a server. Works the same under Node (the unit tests).
+import { lineStarts, offsetOf } from './report.js';
 
 export const SHARE_PREFIX = 'share=';
 /** Above this many characters, some chat and mail apps cut links. */
@@ -26,6 +27,34 @@ export async function decodeShare(payload) {
   if (data?.v !== 1 || typeof data.text !== 'string') throw new Error('the link was made by another version of this page');
   const str = (value, fallback) => (typeof value === 'string' ? value : fallback);
   return { text: data.text, format: str(data.format, 'auto'), policy: str(data.policy, ''), failOn: str(data.failOn, 'high') };
+}
+
+export const MASK = '****';
+
+/**
+ * `text` (already through the engine's redaction) with the values of `findings` (the engine's
+ * MSK120, plaintext-secret, on that text) masked where the redaction left a literal secret: the
+ * rule knows more secrets than the redaction does (an Authorization header in `headers`, a PEM
+ * private key under a key not named like a secret). A value already holding `****` is redacted;
+ * info findings (a `${VAR}` template) hold no secret. Quotes around a value stay.
+ */
+export function maskMissedSecrets(text, findings) {
+  const starts = lineStarts(text);
+  const spans = findings
+    .filter((f) => f.code === 'MSK120' && f.severity !== 'info' && f.range)
+    .map((f) => [offsetOf(text, starts, f.range.start), offsetOf(text, starts, f.range.end)])
+    .filter(([from, to]) => to > from && !text.slice(from, to).includes(MASK))
+    .sort((a, b) => b[0] - a[0]);
+  let out = text;
+  let last = Infinity;
+  for (const [from, to] of spans) {
+    if (to > last) continue; // overlaps one already masked
+    const value = out.slice(from, to);
+    const quote = /^(["'])[\s\S]*\1$/.exec(value)?.[1] ?? '';
+    out = `${out.slice(0, from)}${quote}${MASK}${quote}${out.slice(to)}`;
+    last = from;
+  }
+  return out;
 }
 
 /** The payload of a location hash (`#share=…`), or null when it is not a share link. */

@@ -5,12 +5,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffLines, hunks, splitLines, unifiedDiff } from '../../www/diff.js';
-import { parseBlocks, parseInline, safeHref, section } from '../../www/markdown.js';
+import { HIDDEN_CHARS, parseBlocks, parseInline, revealHidden, safeHref, section } from '../../www/markdown.js';
 import {
   bySeverity,
   cliJson,
   exportName,
   groupByConnector,
+  jsonText,
   lineStarts,
   offsetOf,
   redactValue,
@@ -25,6 +26,8 @@ import {
   errorVerdict,
   findingGroups,
   fixSummary,
+  hiddenNote,
+  limitGroups,
   fixedName,
   fixedPlaceholder,
   fixActionName,
@@ -45,7 +48,7 @@ import {
   verdict,
 } from '../../www/present.js';
 import { CSP, serve } from '../../www/serve.mjs';
-import { LONG_LINK, decodeShare, encodeShare, shareNote, sharePayload } from '../../www/share.js';
+import { LONG_LINK, decodeShare, encodeShare, maskMissedSecrets, shareNote, sharePayload } from '../../www/share.js';
 import { root, samples, www } from './helpers.mjs';
 
 const apply = (ops) => ops.filter((op) => op.type !== 'del').map((op) => op.text);
@@ -94,6 +97,16 @@ test('diff: a large input with a few changes, and the fallback is still correct'
   assert.equal(ops.filter((op) => op.type !== 'same').length, 4);
   const forced = diffLines('a\nb\nc', 'x\ny\nz', { maxEdits: 1 });
   assert.deepEqual(apply(forced), ['x', 'y', 'z']);
+  // Past the budget, the linear fallback still finds the lines a fix changed, removed or added.
+  const many = lines.slice();
+  for (let i = 0; i < many.length; i += 7) many[i] = `key.${i}=fixed`;
+  many.splice(30_001, 2);
+  many.splice(10_000, 0, 'inserted=1');
+  const linear = diffLines(lines.join('\n'), many.join('\n'), { maxEdits: 10 });
+  assert.deepEqual(original(linear), lines);
+  assert.deepEqual(apply(linear), many);
+  const changes = linear.filter((op) => op.type !== 'same').length;
+  assert.ok(changes <= 2 * Math.ceil(lines.length / 7) + 3, `${changes} changed lines, not the whole middle`);
   const shown = hunks(ops, 3);
   assert.ok(shown.length < 40, 'unchanged runs are collapsed');
   assert.ok(shown.some((h) => h.type === 'skip' && h.count > 10_000));
@@ -202,6 +215,40 @@ test('report: Markdown export escapes markup and fences code safely', () => {
   assert.ok(!md.includes('hunter2'));
 });
 
+test('markdown: finding messages read code spans only, so quoted keys never become links', () => {
+  const message = '[fix](https://evil.example/) <https://evil.example/> **b** a\\*b holds `x[y](z)`';
+  assert.deepEqual(parseInline(message, { codeOnly: true }), [
+    { type: 'text', text: '[fix](https://evil.example/) <https://evil.example/> **b** a\\*b holds ' },
+    { type: 'code', text: 'x[y](z)' },
+  ]);
+  assert.ok(parseInline(message).some((n) => n.type === 'link'), 'the rule docs still get links');
+  // The Markdown export escapes the same marks outside code spans.
+  const md = reportToMarkdown({ ...REPORT, connectors: [{ ...REPORT.connectors[0], name: '[x](javascript:alert(1)) **b**' }] });
+  assert.ok(md.includes('\\[x\\](javascript:alert(1)) \\*\\*b\\*\\*'), md);
+});
+
+// Bidi controls and zero-width characters: the escapes the page and the exports show instead.
+const HIDDEN = ['\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200d', '\ufeff'];
+
+test('hidden characters: every bidi control and zero-width character becomes a visible escape', () => {
+  for (const ch of HIDDEN) {
+    const escape = `\\u${ch.charCodeAt(0).toString(16).toUpperCase()}`;
+    assert.equal(revealHidden(`a${ch}b`), `a${escape}b`);
+    assert.equal(revealHidden(`a${ch}b`).match(HIDDEN_CHARS), null, escape);
+  }
+  assert.equal(revealHidden('plain.key=value é ü 日本'), 'plain.key=value é ü 日本', 'other text is untouched');
+  // JSON exports: the same data after parsing, and no raw hidden character in the file.
+  const value = { key: `connection${HIDDEN.join('')}.url`, [`k\u202e`]: 1 };
+  const text = jsonText(value);
+  assert.equal(text.match(HIDDEN_CHARS), null, text);
+  assert.deepEqual(JSON.parse(text), value);
+  assert.ok(text.includes('\\u202e') && text.endsWith('}\n'));
+  // Markdown: escapes in prose and in code spans alike.
+  const md = reportToMarkdown({ ...REPORT, connectors: [{ ...REPORT.connectors[0], name: `orders\u202esink` }] }, { path: 'x\u200b.json' });
+  assert.equal(md.match(HIDDEN_CHARS), null);
+  assert.ok(md.includes('orders\\u202Esink') && md.includes('`x\\u200B.json`'), md.slice(0, 200));
+});
+
 test('report: line and UTF-16 column to offset', () => {
   const text = 'a=1\nüñí=😀x\nlast';
   const starts = lineStarts(text);
@@ -211,6 +258,7 @@ test('report: line and UTF-16 column to offset', () => {
   assert.equal(offsetOf(text, starts, { line: 1, column: 99 }), 3);
   assert.equal(exportName('dir/s3-sink.properties', '.sarif'), 's3-sink.sarif');
   assert.equal(exportName('', '.md'), 'config.md');
+  assert.equal(exportName('orders\u202Egnp.exe.json', '.md'), 'orders_gnp.exe.md', 'no hidden character in a download name');
 });
 
 test('samples: the manifest lists every file, and the brief examples are exact copies', () => {
@@ -315,6 +363,19 @@ test('present: detected formats, and findings grouped by connector, worst first,
       ['Other findings', '1 finding', [['MSK999', 2]]],
     ],
   );
+});
+
+test('present: a long list of findings is cut at the limit, with the count of those left out', () => {
+  const g = (n) => ({ label: `c${n}`, findings: Array.from({ length: n }, (_, i) => i) });
+  const cut = limitGroups([g(3), g(0), g(2), g(0), g(1)], 4);
+  assert.deepEqual(cut.groups.map((x) => [x.label, x.findings.length, x.more]), [['c3', 3, 0], ['c0', 0, 0], ['c2', 1, 1]]);
+  assert.deepEqual([cut.shown, cut.hidden], [4, 2]);
+  assert.deepEqual(limitGroups([g(2)], 5).hidden, 0, 'nothing cut under the limit');
+  assert.equal(
+    hiddenNote({ shown: 200, hidden: 31_476 }),
+    'Showing 200 of 31,676 findings: 31,476 more are not shown here, to keep the page responsive. The exports (JSON, SARIF, Markdown) hold all of them.',
+  );
+  assert.match(hiddenNote({ shown: 1, hidden: 1 }), /^Showing 1 of 2 findings: 1 more is not shown/);
 });
 
 test('present: the fix summary and the Fixed config placeholder', () => {
@@ -438,4 +499,20 @@ test('share links: a round trip through the fragment, and damaged links refused'
   assert.equal(shareNote({ length: 100, secrets: 1 }), '1 secret value replaced by ****.');
   assert.equal(shareNote({ length: 100, secrets: 0 }), 'No secret values found.');
   assert.match(shareNote({ length: LONG_LINK + 1, secrets: 2 }), /^2 secret values replaced by \*\*\*\*\. The link is 64 KB long/);
+});
+
+test('share links: literal secrets the redaction left (MSK120 still finds them) are masked, quotes kept', () => {
+  const text = '{\n  "headers": "Authorization: Bearer tok|X: 1",\n  "connection.password": "****",\n  "p": "${DB}"\n}\n';
+  const at = (line, from, to) => ({ start: { line, column: from }, end: { line, column: to } });
+  const findings = [
+    { code: 'MSK120', severity: 'high', range: at(2, 14, 46) },
+    { code: 'MSK120', severity: 'high', range: at(3, 26, 32) },
+    { code: 'MSK120', severity: 'info', range: at(4, 8, 14) },
+    { code: 'MSK100', severity: 'high', range: at(4, 8, 14) },
+  ];
+  assert.equal(text.split('\n')[1].slice(13, 45), '"Authorization: Bearer tok|X: 1"');
+  const out = maskMissedSecrets(text, findings);
+  assert.equal(out, '{\n  "headers": "****",\n  "connection.password": "****",\n  "p": "${DB}"\n}\n');
+  assert.equal(maskMissedSecrets(out, findings.slice(1)), out, 'masked values and other rules are left alone');
+  assert.equal(maskMissedSecrets('k=Bearer tok\n', [{ code: 'MSK120', severity: 'high', range: at(1, 3, 13) }]), 'k=****\n');
 });

@@ -2,7 +2,7 @@
 // the hash routes between it and the checker.
 import { renderMarkdown } from '../markdown.js';
 import { RULE_FIX_LABELS, matchesTerms, routeOf, ruleCountText, ruleSearchText, searchTerms } from '../present.js';
-import { byId, el, inline } from './dom.js';
+import { byId, docInline, el } from './dom.js';
 import { focusEditor } from './editor.js';
 import { dom } from './state.js';
 
@@ -27,7 +27,7 @@ export function renderRules(rules) {
           el('span', { class: 'tag', text: rule.category }),
           el('span', { class: 'tag', text: RULE_FIX_LABELS[rule.fix] ?? rule.fix }),
         ),
-        inline(rule.summary, 'p', { class: 'rule-summary' }),
+        docInline(rule.summary, 'p', { class: 'rule-summary' }),
         details,
       );
       item.dataset.search = ruleSearchText(rule);

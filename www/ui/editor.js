@@ -2,8 +2,8 @@
 // calls mountEditor). Findings show as diagnostics (underlines at their ranges, severity marks in
 // the gutter, the message on hover, "Apply fix"); a finding's button selects its range, and the
 // cursor inside a range highlights its finding's card.
-import { diagnosticOf, fixActionName, languageOf } from '../present.js';
-import { inline, toast } from './dom.js';
+import { DIAGNOSTICS_SHOWN, diagnosticOf, fixActionName, languageOf } from '../present.js';
+import { el, inline, toast } from './dom.js';
 import { dom, state } from './state.js';
 
 let editor = null;
@@ -69,7 +69,8 @@ export function showFindings(report, text) {
   spans = [];
   const diagnostics = [];
   report.findings.forEach((finding, index) => {
-    if (!finding.range) return;
+    // Past the first DIAGNOSTICS_SHOWN, no underline: the editor would take seconds to draw them.
+    if (!finding.range || diagnostics.length >= DIAGNOSTICS_SHOWN) return;
     const { from, to } = offsets(finding.range);
     spans.push({ from, to, index });
     const action = fixActionName(finding);
@@ -77,7 +78,7 @@ export function showFindings(report, text) {
       from,
       to,
       ...diagnosticOf(finding),
-      renderMessage: () => inline(`**${finding.code}** ${finding.message}`, 'span', { class: 'cm-finding-message' }),
+      renderMessage: () => el('span', { class: 'cm-finding-message' }, el('strong', { text: finding.code }), ' ', inline(finding.message)),
       actions: action ? [{ name: action, apply: () => applyFix(finding) }] : [],
     });
   });

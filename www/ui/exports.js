@@ -1,6 +1,6 @@
 // Exports of the report (JSON, SARIF, Markdown), and the download and copy the other views use.
 import { inputName } from '../present.js';
-import { cliJson, exportName, redactReport, reportToMarkdown } from '../report.js';
+import { cliJson, exportName, jsonText, redactReport, reportToMarkdown } from '../report.js';
 import { el, toast } from './dom.js';
 import { dom, state } from './state.js';
 
@@ -39,13 +39,13 @@ export function setUpExports() {
   dom.exportJson.addEventListener('click', () => {
     if (!state.report) return;
     const json = cliJson(state.report, name());
-    download(exportName(name(), '.msk-connect-lint.json'), `${JSON.stringify(json, null, 2)}\n`, 'application/json');
+    download(exportName(name(), '.msk-connect-lint.json'), jsonText(json), 'application/json');
   });
   dom.exportSarif.addEventListener('click', async () => {
     if (!state.report) return;
     try {
       const sarif = await state.engine.call('toSarif', [{ path: name(), report: redactReport(state.report) }]);
-      download(exportName(name(), '.sarif'), `${JSON.stringify(sarif, null, 2)}\n`, 'application/sarif+json');
+      download(exportName(name(), '.sarif'), jsonText(sarif), 'application/sarif+json');
     } catch (error) {
       toast(`SARIF export failed: ${error.message}`);
     }

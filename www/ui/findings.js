@@ -2,19 +2,24 @@
 // an input error, or the introduction when there is no input.
 import { renderMarkdown, section } from '../markdown.js';
 import {
+  CONNECTORS_SHOWN,
+  DIAGNOSTICS_SHOWN,
+  FINDINGS_SHOWN,
   FIX_LABELS,
   detectedText,
   errorRange,
   errorVerdict,
   expiredText,
   findingGroups,
+  hiddenNote,
+  limitGroups,
   shortUrl,
   suppressedNote,
   verdict,
 } from '../present.js';
 import { REMEDIATION_TABS, SEVERITIES, connectorLabel, editParts } from '../report.js';
 import { selectRange, showErrorLine } from './editor.js';
-import { el, inline } from './dom.js';
+import { el, inline, setText } from './dom.js';
 import { copyText } from './exports.js';
 import { dom, state } from './state.js';
 import { tabKeys } from './tabs.js';
@@ -57,7 +62,7 @@ export function renderError(error, ms) {
   dom.verdict.textContent = errorVerdict(error);
   if (error.name === 'OptionsError') {
     dom.policy.open = true;
-    dom.policyError.textContent = error.message;
+    setText(dom.policyError, error.message);
   }
   const range = errorRange(error);
   showErrorLine(range ? error.line : 0);
@@ -93,9 +98,20 @@ export function renderReport(report, options, ms) {
     ),
   );
   dom.detected.textContent = detectedText(report);
-  dom.connectors.replaceChildren(...report.connectors.map(connectorChip));
+  const chips = report.connectors.slice(0, CONNECTORS_SHOWN).map(connectorChip);
+  const moreConnectors = report.connectors.length - chips.length;
+  if (moreConnectors > 0) chips.push(el('li', { class: 'connector-chip more muted', text: `and ${moreConnectors.toLocaleString('en')} more connectors` }));
+  dom.connectors.replaceChildren(...chips);
+  drawFindings(report, findingGroups(report), FINDINGS_SHOWN);
+}
 
-  const parts = findingGroups(report).map(({ label, heading, findings }, gi) =>
+/**
+ * The finding cards, the first `limit` of them (a large input can have tens of thousands: all at
+ * once would freeze the page), with a note saying how many are not drawn and "Show more".
+ */
+function drawFindings(report, allGroups, limit) {
+  const { groups, shown, hidden } = limitGroups(allGroups, limit);
+  const parts = groups.map(({ label, heading, findings }, gi) =>
     el(
       'section',
       { class: 'connector-group', 'aria-labelledby': `connector-${gi}` },
@@ -105,6 +121,34 @@ export function renderReport(report, options, ms) {
         : el('p', { class: 'clean', text: 'Nothing crosses the network unencrypted or unverified here.' }),
     ),
   );
+  if (hidden) {
+    parts.push(
+      el(
+        'div',
+        { class: 'warning findings-capped', id: 'findings-capped', role: 'note' },
+        el('p', { text: hiddenNote({ shown, hidden }) }),
+        report.findings.length > DIAGNOSTICS_SHOWN
+          ? el('p', { text: `The editor underlines the first ${DIAGNOSTICS_SHOWN.toLocaleString('en')}.` })
+          : null,
+        el('button', {
+          type: 'button',
+          id: 'show-more-findings',
+          text: `Show ${Math.min(hidden, FINDINGS_SHOWN)} more`,
+          on: {
+            click: () => {
+              drawFindings(report, allGroups, limit + FINDINGS_SHOWN);
+              // Focus the first card just drawn, so keyboard users go on from there.
+              const next = dom.findings.querySelectorAll('.finding')[shown];
+              if (next) {
+                next.tabIndex = -1;
+                next.focus();
+              }
+            },
+          },
+        }),
+      ),
+    );
+  }
   if (report.suppressed?.length) {
     parts.push(
       el(
@@ -114,7 +158,7 @@ export function renderReport(report, options, ms) {
         el(
           'ul',
           {},
-          ...report.suppressed.map((s) =>
+          ...report.suppressed.slice(0, FINDINGS_SHOWN).map((s) =>
             el(
               'li',
               {},
@@ -126,6 +170,7 @@ export function renderReport(report, options, ms) {
               el('span', { class: 'muted' }, suppressedNote(s)),
             ),
           ),
+          report.suppressed.length > FINDINGS_SHOWN ? el('li', { class: 'muted', text: `and ${(report.suppressed.length - FINDINGS_SHOWN).toLocaleString('en')} more (see the exports)` }) : null,
         ),
       ),
     );

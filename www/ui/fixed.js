@@ -1,9 +1,9 @@
 // The Fixed config panel: the engine's fix of the checked text, as a diff or the full text, and
 // what can be done with it.
 import { diffLines, hunks, unifiedDiff } from '../diff.js';
-import { fixSummary, fixedName, fixedPlaceholder, inputName } from '../present.js';
+import { DIFF_ROWS_SHOWN, FINDINGS_SHOWN, fixSummary, fixedName, fixedPlaceholder, inputName } from '../present.js';
 import { exportName } from '../report.js';
-import { el, inline, setChildren } from './dom.js';
+import { el, inline, setChildren, setText } from './dom.js';
 import { copyText, download } from './exports.js';
 import { dom, state } from './state.js';
 
@@ -68,11 +68,12 @@ function renderFixed() {
       ? el(
           'ul',
           { class: 'applied' },
-          ...applied.map((f) => el('li', {}, el('span', { class: `applicability ${f.fix?.applicability}`, text: f.fix?.applicability ?? '' }), ' ', el('code', { text: f.code }), ' ', inline(f.fix?.title ?? f.message))),
+          ...applied.slice(0, FINDINGS_SHOWN).map((f) => el('li', {}, el('span', { class: `applicability ${f.fix?.applicability}`, text: f.fix?.applicability ?? '' }), ' ', el('code', { text: f.code }), ' ', inline(f.fix?.title ?? f.message))),
+          applied.length > FINDINGS_SHOWN ? el('li', { class: 'muted', text: `and ${(applied.length - FINDINGS_SHOWN).toLocaleString('en')} more` }) : null,
         )
       : null,
   );
-  dom.fixedText.textContent = fixed.output;
+  setText(dom.fixedText, fixed.output);
   const ops = diffLines(fixed.text, fixed.output);
   state.fixed.ops = ops;
   dom.fixedDiff.replaceChildren(renderDiff(ops));
@@ -91,7 +92,20 @@ function renderDiff(ops) {
       el('td', { class: 'sign' }, el('span', { 'aria-hidden': 'true', text: op.type === 'add' ? '+' : op.type === 'del' ? '−' : ' ' }), op.type === 'same' ? null : el('span', { class: 'visually-hidden', text: op.type === 'add' ? 'added' : 'removed' })),
       el('td', { class: 'text', text: op.text }),
     );
-  for (const entry of hunks(ops, 3)) {
+  const entries = hunks(ops, 3);
+  for (const [n, entry] of entries.entries()) {
+    // Thousands of changed lines (a 5 MB input) would take seconds to draw: the first rows, a note.
+    if (n === DIFF_ROWS_SHOWN) {
+      const left = entries.slice(n).reduce((sum, e) => sum + (e.type === 'add' || e.type === 'del' ? 1 : 0), 0);
+      body.append(
+        el(
+          'tr',
+          { class: 'diff-skip diff-capped', id: 'diff-capped' },
+          el('td', { colspan: '4', text: `${left.toLocaleString('en')} more changed lines are not shown here; "Download diff" and "Download" hold all of them.` }),
+        ),
+      );
+      break;
+    }
     if (entry.type !== 'skip') {
       body.append(row(entry));
       continue;

@@ -2,7 +2,7 @@
 // with a way back to the previous one.
 import { FILE_LIMIT, formatBytes, inputStatusText } from '../present.js';
 import { checkNow, checkSoon, scheduleCheck } from './check.js';
-import { el, toast } from './dom.js';
+import { el, setText, toast } from './dom.js';
 import { editorText, focusEditor, setEditorText } from './editor.js';
 import { dom, state } from './state.js';
 
@@ -19,7 +19,7 @@ export function setInput(text, { name = '', note = '', sample = false } = {}) {
     state.settingInput = false;
   }
   state.name = name;
-  dom.inputName.textContent = name;
+  setText(dom.inputName, name);
   updateInputStatus(note);
   checkNow();
 }

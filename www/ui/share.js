@@ -1,12 +1,11 @@
 // "Share link": the configuration with every secret value replaced by the engine's redaction,
 // its format and policy, compressed into the URL's #fragment (never sent to a server); opening
 // such a link restores them and checks the text.
-import { decodeShare, encodeShare, sharePayload, shareNote } from '../share.js';
-import { toast } from './dom.js';
+import { MASK, decodeShare, encodeShare, maskMissedSecrets, sharePayload, shareNote } from '../share.js';
+import { setText, toast } from './dom.js';
 import { editorText } from './editor.js';
 import { dom, state } from './state.js';
 
-const MASK = '****';
 const count = (text, what) => text.split(what).length - 1;
 
 /** Builds the link for the current text; shows it with what it holds. */
@@ -16,7 +15,7 @@ export async function makeShareLink() {
   const format = dom.format.value;
   let redacted;
   try {
-    redacted = await state.engine.call('redact', text, format === 'auto' ? {} : { format });
+    redacted = await redactForShare(text, format === 'auto' ? {} : { format });
   } catch (error) {
     // Secrets can only be found in text the engine can read: no link rather than a leaky one.
     dom.shareResult.hidden = true;
@@ -25,7 +24,7 @@ export async function makeShareLink() {
   const payload = await encodeShare({ text: redacted, format, policy: dom.policyText.value, failOn: dom.failOn.value });
   const url = `${location.origin}${location.pathname}#share=${payload}`;
   dom.shareUrl.value = url;
-  dom.sharePreview.textContent = redacted;
+  setText(dom.sharePreview, redacted);
   dom.shareStatus.textContent = shareNote({ length: url.length, secrets: count(redacted, MASK) - count(text, MASK) });
   dom.shareResult.hidden = false;
   try {
@@ -35,6 +34,22 @@ export async function makeShareLink() {
     dom.shareUrl.select();
   }
   return url;
+}
+
+/**
+ * The engine's redaction, then its secret rule (MSK120) on the result: values where the rule
+ * still finds a literal secret are masked too, and the text is checked again. Throws rather
+ * than give a link that still holds a secret.
+ */
+async function redactForShare(text, options) {
+  let redacted = await state.engine.call('redact', text, options);
+  for (let round = 0; round < 3; round++) {
+    const { findings } = await state.engine.call('validate', redacted, { ...options, select: ['MSK120'] });
+    const masked = maskMissedSecrets(redacted, findings);
+    if (masked === redacted) return redacted;
+    redacted = masked;
+  }
+  throw new Error('a secret in it cannot be masked');
 }
 
 /** When the page was opened from a share link: `{ text, format, policy, failOn }`, or null. */
