@@ -99,16 +99,25 @@ export function readModule(bytes) {
 // The readers: the parser crate (and the crates only it pulls in), and the engine's module that
 // turns the parser's output into connectors.
 export const READERS = {
-  JSON: { crates: [], modules: ['msk_connect_lint::input::json', 'msk_connect_lint::input::tree'] },
-  properties: { crates: [], modules: ['msk_connect_lint::input::properties'] },
-  YAML: { crates: ['saphyr_parser', 'arraydeque', 'hashlink', 'saphyr'], modules: ['msk_connect_lint::input::yaml'] },
-  HCL: { crates: ['hcl_edit', 'hcl_primitives', 'winnow', 'vecmap', 'kstring'], modules: ['msk_connect_lint::input::terraform', 'msk_connect_lint::input::module'] },
+  JSON: { crates: [], modules: ['msk_connect_lint::input::json', 'msk_connect_lint::input::read_json'] },
+  properties: { crates: [], modules: ['msk_connect_lint::input::properties', 'msk_connect_lint::input::read_properties'] },
+  YAML: {
+    crates: ['saphyr_parser', 'arraydeque'],
+    modules: ['msk_connect_lint::input::yaml', 'msk_connect_lint::input::read_yaml', 'msk_connect_lint::input::looks_like_yaml'],
+  },
+  HCL: {
+    crates: ['hcl_edit', 'hcl_primitives', 'winnow', 'pratt', 'vecmap', 'fnv'],
+    modules: ['msk_connect_lint::input::terraform', 'msk_connect_lint::input::module', 'msk_connect_lint::input::read_terraform', 'msk_connect_lint::input::looks_like_hcl'],
+  },
 };
 
 /** The group a function belongs to: a reader's parser crate, a reader module, or a crate. */
 export function classify(fnName) {
-  // Every crate::path mentioned, in order: the function's own path and its generic arguments.
-  const paths = [...fnName.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:::[A-Za-z_][A-Za-z0-9_]*)+/g)].map((m) => m[0]);
+  // Every crate::path mentioned, in order (the function's own path, then its generic arguments);
+  // a path's own segments after `>::` are not new paths. v0 names carry `crate[hash]`: dropped.
+  const clean = fnName.replace(/\[[0-9a-f]+\]/g, '');
+  const paths = [...clean.matchAll(/(?<![A-Za-z0-9_:>])([A-Za-z_][A-Za-z0-9_]*)(?:::[A-Za-z_][A-Za-z0-9_]*)+/g)].map((m) => m[0]);
+  if (paths.length === 0) return { reader: null, part: null, crate: '(exports and wasm-bindgen shims)' };
   for (const path of paths) {
     for (const [reader, { crates, modules }] of Object.entries(READERS)) {
       if (modules.some((m) => path === m || path.startsWith(`${m}::`))) return { reader, part: 'reader module', crate: 'msk_connect_lint' };
@@ -116,8 +125,8 @@ export function classify(fnName) {
       if (crates.includes(crate)) return { reader, part: 'parser', crate };
     }
   }
-  const first = paths.map((p) => p.split('::')[0]).find((c) => !['core', 'alloc', 'std'].includes(c)) ?? paths[0]?.split('::')[0];
-  return { reader: null, part: null, crate: first ?? '(unnamed)' };
+  const crates = paths.map((p) => p.split('::')[0]);
+  return { reader: null, part: null, crate: crates.find((c) => !['core', 'alloc', 'std'].includes(c)) ?? crates[0] };
 }
 
 /** Code bytes by reader (parser crates and reader module apart) and by crate. */
