@@ -17,7 +17,7 @@ export const benchDir = join(root, 'target', 'bench');
 export const syntheticPath = join(benchDir, 'synthetic.json');
 export const repoDir = join(benchDir, 'repo');
 export const REPO_FILES = 5000;
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** mulberry32: a small seeded PRNG, so every run makes the same text. */
 function rng(seed) {
@@ -123,7 +123,7 @@ export function synthetic(count = 1000) {
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
-const hclString = (s) => JSON.stringify(s).replace(/\$\{/g, '$${');
+const hclString = (s) => JSON.stringify(s).replace(/\$\{/g, () => '$${');
 const yamlString = (s) => JSON.stringify(s);
 
 function asProperties(name, config) {
