@@ -38,6 +38,9 @@ mod native {
     use std::rc::Rc;
     use std::time::{Duration, Instant};
 
+    /// Each benchmark's calls: (iterations, elapsed).
+    type Samples = BTreeMap<String, Vec<(u64, Duration)>>;
+
     pub fn root() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
@@ -111,8 +114,8 @@ mod native {
 
         // Each benchmark records (iterations, elapsed) of every call; the last `sample_size` are
         // the measurement's samples (the calls before them are criterion's warm-up).
-        let samples: Rc<RefCell<BTreeMap<String, Vec<(u64, Duration)>>>> = Rc::default();
-        let mut bench = |criterion: &mut Criterion, id: &str, run: &dyn Fn()| {
+        let samples: Rc<RefCell<Samples>> = Rc::default();
+        let bench = |criterion: &mut Criterion, id: &str, run: &dyn Fn()| {
             let record = Rc::clone(&samples);
             criterion.bench_function(id, |b| {
                 b.iter_custom(|iters| {
@@ -214,7 +217,12 @@ mod native {
 
     /// Times `a` and `b` in alternating batches of the same size; returns the stats of a's and
     /// b's time per call (ns) and of b/a per round. Which goes first alternates too.
-    fn interleaved<A: Fn() -> R1, B: Fn() -> R2, R1, R2>(a: A, b: B, batch: Duration, rounds: usize) -> (serde_json::Value, serde_json::Value, serde_json::Value) {
+    fn interleaved<A: Fn() -> R1, B: Fn() -> R2, R1, R2>(
+        a: A,
+        b: B,
+        batch: Duration,
+        rounds: usize,
+    ) -> (serde_json::Value, serde_json::Value, serde_json::Value) {
         let time = |f: &dyn Fn(), n: u64| {
             let start = Instant::now();
             for _ in 0..n {
