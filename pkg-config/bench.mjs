@@ -8,7 +8,8 @@
 //   node pkg-config/bench.mjs --peers    Checkov vs the npm CLI (npx) and the native CLI (make bench-peers),
 //                                        merged into target/bench.json and the table
 //   BENCH_QUICK=1                        fewer rounds and runs (for development; not for numbers to quote)
-//   BENCH_MEASURE_SECS, BENCH_ROUNDS, BENCH_BATCH_MS, BENCH_RUNS, BENCH_ONLY=engine,wasm,...
+//   BENCH_MEASURE_SECS, BENCH_ROUNDS, BENCH_BATCH_MS (benches/engine.rs); BENCH_WASM_ROUNDS,
+//   BENCH_WASM_BATCH_MS, BENCH_RUNS, BENCH_SCALE_RUNS, BENCH_PEER_RUNS; BENCH_ONLY=engine,wasm,cold,page,size,scale
 //
 // Inputs: tests/corpus/ (MANIFEST.tsv), and benches/generate.mjs's synthetic input (1,000
 // connectors, ~2 MB JSON) and repository (5,000 files in five formats), both deterministic.
@@ -152,8 +153,13 @@ function machine() {
 
 // --- 1. the engine against the floor (benches/engine.rs) ---------------------------------------
 
+/**
+ * The bench binary, built in a target directory of its own: a bench build of the library (with
+ * dev-dependencies' features, panic=unwind) and the release build of the CLI would otherwise
+ * rebuild each other's output in target/release/ on every run.
+ */
 function engineBinary() {
-  const out = run('nice', ['cargo', 'bench', '-p', 'msk-connect-lint', '--bench', 'engine', '--no-run', '--message-format=json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = run('nice', ['cargo', 'bench', '-p', 'msk-connect-lint', '--bench', 'engine', '--no-run', '--message-format=json', '--target-dir', join(benchDir, 'cargo')], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (out.status !== 0) throw new Error('cargo bench --no-run failed');
   for (const line of out.stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
@@ -243,7 +249,10 @@ async function wasmVsNative(binary) {
   const result = {};
   try {
     const info = JSON.parse(await ask('info'));
-    const batchMs = num('BENCH_BATCH_MS', 300, 150);
+    // Many short rounds rather than a few long ones: the median of the per-round ratios is what
+    // holds when other work comes and goes on the machine.
+    const batchMs = num('BENCH_WASM_BATCH_MS', 100, 60);
+    const rounds = num('BENCH_WASM_ROUNDS', 31, 11);
     for (const [name, texts] of Object.entries(sets)) {
       const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
       const findings = wasmPass(texts);
@@ -257,7 +266,7 @@ async function wasmVsNative(binary) {
       const native = [];
       const wasm = [];
       const ratio = [];
-      for (let round = 0; round < ROUNDS; round++) {
+      for (let round = 0; round < rounds; round++) {
         const timeWasm = () => {
           const start = process.hrtime.bigint();
           for (let i = 0; i < n; i++) wasmPass(texts);
@@ -280,7 +289,7 @@ async function wasmVsNative(binary) {
       const same = findings === info[name].findings ? 'same findings both sides' : `findings differ: wasm ${findings}, native ${info[name].findings}`;
       row(S, `${label}: native check(), one pass`, 'ms', stats(native));
       row(S, `${label}: wasm validate() in Node, one pass`, 'ms', stats(wasm));
-      row(S, `${label}: wasm / native, interleaved`, 'x', stats(ratio), { target: { op: '<=', value: 1.3 }, note: `${ROUNDS} rounds of ${n} passes a side; ${same} (${findings})` });
+      row(S, `${label}: wasm / native, interleaved`, 'x', stats(ratio), { target: { op: '<=', value: 1.3 }, note: `${rounds} rounds of ${n} pass${n === 1 ? '' : 'es'} a side; ${same} (${findings})` });
       result[name] = { files: texts.length, bytes, findings, nativeFindings: info[name].findings, passesPerBatch: n, native, wasm, ratio };
     }
   } finally {
