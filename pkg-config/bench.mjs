@@ -154,17 +154,32 @@ function machine() {
 // --- 1. the engine against the floor (benches/engine.rs) ---------------------------------------
 
 /**
- * The bench binary, built in a target directory of its own: a bench build of the library (with
- * dev-dependencies' features, panic=unwind) and the release build of the CLI would otherwise
- * rebuild each other's output in target/release/ on every run.
+ * The bench binary, built in a target directory of its own: the library is a cdylib, whose
+ * output names carry no hash, so a bench build of it (panic=unwind, for the bench) and the
+ * release build (panic=abort, for the CLI) overwrite each other and each rebuilds the other on
+ * every run. Here both live in target/bench/cargo/, and the build is skipped while the binary is
+ * newer than the sources (so a run rebuilds only after a change).
  */
 function engineBinary() {
-  const out = run('nice', ['cargo', 'bench', '-p', 'msk-connect-lint', '--bench', 'engine', '--no-run', '--message-format=json', '--target-dir', join(benchDir, 'cargo')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  if (out.status !== 0) throw new Error('cargo bench --no-run failed');
+  const targetDir = join(benchDir, 'cargo');
+  const stampFile = join(targetDir, 'engine-bench.json');
+  const sources = [join(root, 'Cargo.toml'), join(root, 'Cargo.lock'), join(root, 'benches', 'engine.rs'), ...walk(join(root, 'src'), () => true)];
+  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+  if (existsSync(stampFile)) {
+    const { executable } = JSON.parse(readFileSync(stampFile, 'utf8'));
+    if (existsSync(executable) && statSync(executable).mtimeMs > newest) return executable;
+  }
+  log('building the bench binary (cargo build --release --bench engine, in target/bench/cargo)');
+  const args = ['cargo', 'build', '--release', '-p', 'msk-connect-lint', '--bench', 'engine', '--message-format=json', '--target-dir', targetDir];
+  const out = run('nice', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (out.status !== 0) throw new Error('cargo build --bench engine failed');
   for (const line of out.stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
     const message = JSON.parse(line);
-    if (message.reason === 'compiler-artifact' && message.target?.name === 'engine' && message.executable) return message.executable;
+    if (message.reason === 'compiler-artifact' && message.target?.name === 'engine' && message.executable) {
+      writeFileSync(stampFile, `${JSON.stringify({ executable: message.executable })}\n`);
+      return message.executable;
+    }
   }
   throw new Error('no engine bench executable in cargo output');
 }
