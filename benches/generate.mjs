@@ -237,7 +237,7 @@ export function repoFiles(n = REPO_FILES) {
     const name = `svc-${String(i).padStart(5, '0')}`;
     const config = connectorConfig(r, i);
     const secure = String(config['producer.override.security.protocol']) === 'SASL_SSL';
-    // Nested: team/env/service-group/, about 25 files per leaf folder.
+    // Nested: team/env/group/ (600 folders, ~8 files each, all five formats mixed).
     const dir = `team-${String(Math.floor(i / 3) % 10).padStart(2, '0')}/${pick(r, ['dev', 'staging', 'prod'])}/group-${String(Math.floor(i / 50) % 20).padStart(2, '0')}`;
     let path;
     let text;
