@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: test test-rust lint serve build bench
+.PHONY: test test-rust lint serve build bench bench-peers setup-time
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
 .PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke test-fuzz-replay
 .PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts test-bundlers test-precommit
@@ -85,10 +85,28 @@ test-node: build setup-browser venv
 	cargo build --bin msk-connect-lint
 	node --test --test-concurrency=2 tests/node/
 
-bench: build setup-browser
-	cargo build --release --bin msk-connect-lint
+# --- Benchmarks (issue 11) ---------------------------------------------------------------------
+# One table, also in target/bench.json: the engine against serde_json's parse, wasm against
+# native, cold start, sizes, the CLIs over 5,000 files, and the page in Chromium; every ratio
+# measured side by side in one run. BENCH_QUICK=1 for short settings. Never fails on a target.
+# GNU time (Debian's `time`) for peak RSS.
+setup-time:
+	@[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq --no-install-recommends time; }
+
+bench: build setup-browser setup-time
+	nice cargo build --release --bin msk-connect-lint
 	node pkg-config/bench.mjs
-	node tests/browser/bench.mjs
+
+# Checkov (pinned, in a venv of its own) against the npm CLI and the native CLI over the corpus's
+# Terraform files; merged into target/bench.json. Not part of `make test` or CI.
+CHECKOV_VERSION := 3.2.533
+PEERS_VENV := target/peers/venv
+
+bench-peers: build setup-time
+	nice cargo build --release --bin msk-connect-lint
+	@[ -x $(PEERS_VENV)/bin/checkov ] && [ "$$($(PEERS_VENV)/bin/checkov --version)" = "$(CHECKOV_VERSION)" ] || \
+		{ python3 -m venv $(PEERS_VENV) && $(PEERS_VENV)/bin/pip install --quiet --disable-pip-version-check checkov==$(CHECKOV_VERSION); }
+	node pkg-config/bench.mjs --peers
 
 # --- The web page (issue 5) -------------------------------------------------------------------
 SERVE_PORT ?= 8080

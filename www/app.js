@@ -100,6 +100,7 @@ async function start() {
     where: engine.where,
   });
   await samples;
+  performance.mark('mcl:ready');
   document.documentElement.dataset.readyMs = String(Math.round(performance.now()));
   document.documentElement.dataset.engine = 'ready';
   route();

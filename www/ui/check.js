@@ -54,6 +54,7 @@ export async function checkNow() {
   dom.results.dataset.state = 'checking';
   dom.results.setAttribute('aria-busy', 'true');
   const started = performance.now();
+  performance.mark('mcl:check-start');
   try {
     if (!text.trim()) {
       show({ text: '' });
@@ -68,6 +69,7 @@ export async function checkNow() {
   } finally {
     state.running = false;
     state.checks++;
+    performance.mark('mcl:rendered', { detail: state.checks });
     dom.results.dataset.checks = String(state.checks);
     dom.results.removeAttribute('aria-busy');
     if (state.pending) {

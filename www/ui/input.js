@@ -74,6 +74,8 @@ async function readFile(file) {
 /** After every edit in the editor (typed, pasted, undone, a fix applied): status, then a check. */
 export function onEdit() {
   if (state.settingInput) return;
+  // For `make bench` (tests/browser/bench.mjs): an edit's input event, to its findings shown.
+  performance.mark('mcl:input');
   state.pristineSample = false;
   if (state.previousText) state.previousText = null;
   updateInputStatus();
