@@ -5,7 +5,8 @@ pub const MASK: &str = "****";
 
 /// Keys whose whole value is a secret (Kafka's `PASSWORD` type and its look-alikes).
 pub fn is_secret_key(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
+    // Invisible characters do not hide a secret: `connection.pass\u{200B}word` is still a password.
+    let key: String = key.chars().filter(|&c| !is_invisible(c)).collect::<String>().to_ascii_lowercase();
     // Confluent Cloud's API key is the key's id, like a user name; its secret is `kafka.api.secret`.
     if key.ends_with("kafka.api.key") {
         return false;
@@ -15,12 +16,18 @@ pub fn is_secret_key(key: &str) -> bool {
         || key.ends_with("secret.access.key")
         || key.ends_with("secret_access_key")
         || key.ends_with("private.key")
+        || key.ends_with("keystore.key")
         || key.ends_with("customer.key")
         || key.ends_with("secret.key")
         || key.ends_with("user.info")
         || key.ends_with("api.key")
         || key.ends_with("authorization")
         || key.contains("keyfile") && key.contains("json")
+}
+
+/// Zero-width, bidi and other format characters: shown as nothing, or as a reordering.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// The value as it may be shown for `key`.
@@ -57,7 +64,7 @@ pub fn mask_template_literals(shown: &str) -> String {
 /// Masks `password="..."` (JAAS), `password=...` / `pwd=...` parameters, `user:pass@` in URLs
 /// and the values of credential headers in header lists (`Authorization:Bearer ...|Accept:...`).
 pub fn mask_embedded(value: &str) -> String {
-    let mut out = mask_headers(&mask_userinfo(value));
+    let mut out = mask_pem_keys(&mask_headers(&mask_userinfo(value)));
     for name in ["password", "Password", "PASSWORD", "pwd", "secret", "token", "trustCertificateKeyStorePassword", "sslpassword"] {
         out = mask_assignments(&out, name);
     }
@@ -85,6 +92,34 @@ fn mask_userinfo(value: &str) -> String {
             None => out.push_str(authority),
         }
         rest = &rest[authority_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The body of every PEM private key block (`-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----`),
+/// whatever key holds it (Kafka's `ssl.keystore.key`, a service account JSON's `private_key`).
+fn mask_pem_keys(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(begin) = rest.find("-----BEGIN ") {
+        let after_begin = rest.get(begin..).unwrap_or("");
+        // "-----BEGIN " is 11 bytes; the header closes with the next "-----".
+        let Some(header_end) = after_begin.get(11..).and_then(|h| h.find("-----")).map(|i| 11 + i + 5) else { break };
+        let header = after_begin.get(..header_end).unwrap_or("");
+        out.push_str(rest.get(..begin + header_end).unwrap_or(""));
+        let body = after_begin.get(header_end..).unwrap_or("");
+        if !header.contains("PRIVATE KEY") {
+            rest = body;
+            continue;
+        }
+        let end = body.find("-----END ").unwrap_or(body.len());
+        out.push_str(MASK);
+        rest = body.get(end..).unwrap_or("");
+        // Past the END line's own dashes, so it is not read as another BEGIN.
+        let close = rest.get(9..).and_then(|r| r.find("-----")).map_or(rest.len(), |i| 9 + i + 5);
+        out.push_str(rest.get(..close).unwrap_or(rest));
+        rest = rest.get(close..).unwrap_or("");
     }
     out.push_str(rest);
     out
@@ -188,6 +223,13 @@ mod tests {
             "X-API-Key: ****, proxy-authorization = ****"
         );
         assert_eq!(shown("headers", "X-Authorization-Mode:strict|Accept:*/*"), "X-Authorization-Mode:strict|Accept:*/*");
+        assert_eq!(
+            shown("ssl.truststore.certificates", "-----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----"),
+            "-----BEGIN PRIVATE KEY-----****-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----"
+        );
+        assert_eq!(shown("x", "-----BEGIN RSA PRIVATE KEY-----abc"), "-----BEGIN RSA PRIVATE KEY-----****");
+        assert_eq!(shown("ssl.keystore.key", "anything"), MASK);
+        assert_eq!(shown("connection.pass\u{200B}word", "hunter2"), MASK);
         assert!(!is_secret_key("ssl.truststore.location"));
         assert!(!is_secret_key("ssl.keystore.type"));
     }

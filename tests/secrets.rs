@@ -17,7 +17,8 @@ const TOKEN: &str = "Token-Planted-0005";
 const PRIVATE_KEY: &str = "MIIEvQIBADANBgkqhkiG9w0-Planted-0006";
 const HEADER: &str = "Bearer-Planted-0007";
 const API_SECRET: &str = "ApiSecret-Planted-0008";
-const ALL: [&str; 8] = [PASSWORD, JAAS, URL_USERINFO, URL_PARAM, TOKEN, PRIVATE_KEY, HEADER, API_SECRET];
+const PEM_BODY: &str = "PemBodyPlanted0009";
+const ALL: [&str; 9] = [PASSWORD, JAAS, URL_USERINFO, URL_PARAM, TOKEN, PRIVATE_KEY, HEADER, API_SECRET, PEM_BODY];
 
 /// A connector whose every secret sits next to a finding, so that messages about those keys exist.
 fn settings() -> Vec<(&'static str, String)> {
@@ -37,6 +38,11 @@ fn settings() -> Vec<(&'static str, String)> {
         ("headers", format!("Authorization:{HEADER}|Content-Type:application/json")),
         ("http.headers.authorization", format!("Bearer {HEADER}")),
         ("kafka.api.secret", API_SECRET.into()),
+        ("producer.override.ssl.keystore.key", format!("-----BEGIN PRIVATE KEY----- {PEM_BODY} -----END PRIVATE KEY-----")),
+        (
+            "producer.override.ssl.truststore.certificates",
+            format!("-----BEGIN ENCRYPTED PRIVATE KEY----- {PEM_BODY} -----END ENCRYPTED PRIVATE KEY-----"),
+        ),
     ]
 }
 

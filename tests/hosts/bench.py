@@ -16,7 +16,7 @@ import extism
 from hosts import PLUGIN, ROOT, TODAY, WASI, corpus, decode
 
 MODULES = {
-    "npm module (wasm-bindgen)": ROOT / "pkg" / "node" / "msk_connect_lint_bg.wasm",
+    "npm module (wasm-bindgen)": ROOT / "pkg" / "web" / "msk_connect_lint_bg.wasm",
     "Extism plugin": PLUGIN,
     "WASI command": WASI,
 }

@@ -38,7 +38,7 @@ describe('the npm tarball', () => {
     assert.equal(install.status, 0, install.stderr);
   });
 
-  test('holds the entries, both wasm targets, types and the CLI, and nothing else', () => {
+  test('holds the entries, both glues over one wasm module, types and the CLI, and nothing else', () => {
     const listing = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     for (const file of [
       'package/package.json',
@@ -48,7 +48,6 @@ describe('the npm tarball', () => {
       'package/index.d.ts',
       'package/cli.mjs',
       'package/node/msk_connect_lint.js',
-      'package/node/msk_connect_lint_bg.wasm',
       'package/node/msk_connect_lint.d.ts',
       'package/web/index.js',
       'package/web/index.d.ts',
@@ -59,6 +58,7 @@ describe('the npm tarball', () => {
       assert.ok(listing.includes(file), file);
     }
     assert.ok(!listing.some((f) => f.includes('.built') || f.includes('build.mjs')), listing.join('\n'));
+    assert.deepEqual(listing.filter((f) => f.endsWith('.wasm')), ['package/web/msk_connect_lint_bg.wasm'], 'one copy of the module');
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'msk-connect-lint', 'package.json'), 'utf8'));
     assert.equal(installed.version, manifest.version);
     assert.equal(installed.engines.node, '>=20');
