@@ -338,15 +338,23 @@ fn lint(request: &Request, options: &Options, files: &[Source], color: bool) -> 
     let mut effects = Vec::new();
     let mut diffs = String::new();
     let mut results = Vec::new();
-    for input in inputs(files, &request.paths) {
+    // Each input on its own, in parallel where there are threads; gathered in input order.
+    let each = map_inputs(&inputs(files, &request.paths), |input| {
+        let (mut effects, mut diffs, mut results) = (Vec::new(), String::new(), Vec::new());
         match input {
             Input::File(Source { path, text: Err(error) }) => {
                 let error = LocatedError { message: format!("cannot read: {error}"), line: 1, column: 1 };
                 results.push(FileResult::Error { path: path.clone(), error });
             }
             Input::File(Source { path, text: Ok(text) }) => lint_file(request, options, path, text, &mut effects, &mut diffs, &mut results),
-            Input::Module { dir, files } => lint_module(request, options, &dir, &files, &mut effects, &mut diffs, &mut results),
+            Input::Module { dir, files } => lint_module(request, options, dir, files, &mut effects, &mut diffs, &mut results),
         }
+        (effects, diffs, results)
+    });
+    for (input_effects, input_diffs, input_results) in each {
+        effects.extend(input_effects);
+        diffs.push_str(&input_diffs);
+        results.extend(input_results);
     }
     let rendered = match request.output {
         Output::Json => json(&render::document(&results)),
@@ -416,6 +424,45 @@ fn inputs<'a>(files: &'a [Source], named: &[String]) -> Vec<Input<'a>> {
         }
     }
     inputs
+}
+
+/// `f` over the inputs in their order: natively on every core (one input per task, taken as the
+/// threads come free), in wasm (one thread) one after another.
+#[cfg(not(target_arch = "wasm32"))]
+fn map_inputs<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (i, result) in worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                slots[i] = Some(result);
+            }
+        }
+    });
+    slots.into_iter().flatten().collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn map_inputs<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
+    items.iter().map(f).collect()
 }
 
 fn lint_file(
