@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: test test-rust lint serve build bench bench-peers setup-time
+.PHONY: test test-rust lint serve build bench bench-peers setup-time limits
 .PHONY: venv setup-wasm setup-browser lint-wasm test-js test-wasm test-wasm-node test-wasm-browser test-node
 .PHONY: test-browser setup-conformance test-conformance setup-fuzz fuzz-seeds fuzz fuzz-smoke test-fuzz-replay
 .PHONY: setup-wasi build-wasi lint-wasi test-hosts bench-hosts test-bundlers test-precommit
@@ -96,6 +96,12 @@ setup-time:
 bench: build setup-browser setup-time
 	nice cargo build --release --bin msk-connect-lint
 	node pkg-config/bench.mjs
+
+# The adversarial inputs of tests/limits/ through the native binary and the wasm module under
+# Node, each in a fresh process: time, peak RSS and the answer (README, "Limits").
+limits: build setup-time
+	nice cargo build --release --bin msk-connect-lint
+	node tests/limits/measure.mjs
 
 # Checkov (pinned, in a venv of its own) against the npm CLI and the native CLI over the corpus's
 # Terraform files; merged into target/bench.json. Not part of `make test` or CI.

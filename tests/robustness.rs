@@ -146,3 +146,25 @@ fn fuzz_regressions_are_read_or_refused_with_a_location() {
     }
     assert!(replayed >= 5, "{replayed}");
 }
+
+/// The limits (README, "Limits"): past each, a located error that says which and what to do.
+#[test]
+fn inputs_past_the_limits_are_refused_with_a_location() {
+    use msk_connect_lint::{MAX_CONNECTORS, MAX_INPUT_BYTES, MAX_SETTINGS};
+    let opts = options("{}");
+    let huge = format!("connector.class=x\n#{}\n", "é".repeat(MAX_INPUT_BYTES / 2));
+    let error = check(&huge, &opts).expect_err("over the byte cap");
+    assert!(error.message.contains("16 MiB") && error.line == 2, "{error:?}");
+    let connectors: Vec<String> =
+        (0..=MAX_CONNECTORS).map(|i| format!("{{\"name\":\"c{i}\",\"config\":{{\"connector.class\":\"x\"}}}}")).collect();
+    let error = check(&format!("[{}]", connectors.join(",\n")), &opts).expect_err("too many connectors");
+    assert!(error.message.contains(&format!("at most {MAX_CONNECTORS}")), "{error:?}");
+    assert_eq!(error.line, MAX_CONNECTORS + 1, "at the first connector past the limit: {error:?}");
+    let settings: String = (0..=MAX_SETTINGS).map(|i| format!("k{i}=v\n")).collect();
+    let error = check(&format!("connector.class=x\n{settings}"), &opts).expect_err("too many settings");
+    assert!(error.message.contains(&format!("more than {MAX_SETTINGS} settings")), "{error:?}");
+    assert_eq!(error.line, MAX_SETTINGS + 2, "{error:?}");
+    // Just within: read and checked.
+    let settings: String = (1..MAX_SETTINGS).map(|i| format!("k{i}=v\n")).collect();
+    assert!(check(&format!("connector.class=x\n{settings}"), &opts).is_ok());
+}
