@@ -155,3 +155,25 @@ export function findSarifSchema(dir = join(root, 'tests')) {
 }
 
 export { dirname };
+
+/** The text of every finding's editor tooltip (hovering each underline in turn). */
+export async function tooltipTexts(page) {
+  const texts = [];
+  const ranges = page.locator('#editor .cm-lintRange');
+  for (let i = 0; i < (await ranges.count()); i++) {
+    // The visible start of the underline (a long line scrolls it sideways, under the gutter).
+    const at = await ranges.nth(i).evaluate((range) => {
+      range.scrollIntoView({ block: 'center', inline: 'start' });
+      const r = range.getClientRects()[0];
+      const left = Math.max(r.left, document.querySelector('#editor-wrap .cm-gutters').getBoundingClientRect().right + 1);
+      return { x: Math.min(left + 4, (left + r.right) / 2), y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.locator('#editor-wrap .cm-tooltip-lint');
+    await tooltip.waitFor({ timeout: 5_000 });
+    texts.push(await tooltip.textContent());
+    await page.mouse.move(1, 1);
+    await tooltip.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+  }
+  return texts;
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { HIDDEN_CHARS, revealHidden } from '../../www/markdown.js';
 import { decodeShare, sharePayload } from '../../www/share.js';
-import { afterCheck, editorValue, frames, loadSample, openPage, paste, samples, shownCodes, start } from './helpers.mjs';
+import { afterCheck, editorValue, frames, loadSample, openPage, paste, samples, shownCodes, start, tooltipTexts } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -259,27 +259,6 @@ async function assertNothingRan(page, what) {
   assert.deepEqual(state, { pwned: 0, csp: [], active: [], handlers: [], jsAttributes: [], scripts: ['app.js'] }, what);
 }
 
-/** The text of every finding's editor tooltip (hovering each underline in turn). */
-async function tooltipTexts(page) {
-  const texts = [];
-  const ranges = page.locator('#editor .cm-lintRange');
-  for (let i = 0; i < (await ranges.count()); i++) {
-    // The visible start of the underline (a long line scrolls it sideways, under the gutter).
-    const at = await ranges.nth(i).evaluate((range) => {
-      range.scrollIntoView({ block: 'center', inline: 'start' });
-      const r = range.getClientRects()[0];
-      const left = Math.max(r.left, document.querySelector('#editor-wrap .cm-gutters').getBoundingClientRect().right + 1);
-      return { x: Math.min(left + 4, (left + r.right) / 2), y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(at.x, at.y);
-    const tooltip = page.locator('#editor-wrap .cm-tooltip-lint');
-    await tooltip.waitFor({ timeout: 5_000 });
-    texts.push(await tooltip.textContent());
-    await page.mouse.move(1, 1);
-    await tooltip.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
-  }
-  return texts;
-}
 
 async function downloadText(page, selector) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { decodeShare, sharePayload } from '../../www/share.js';
-import { editorValue, openPage, paste, shownCodes, start } from './helpers.mjs';
+import { editorValue, openPage, paste, shownCodes, start, tooltipTexts } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -108,23 +108,7 @@ async function downloadText(page, selector) {
 }
 
 async function tooltips(page) {
-  const texts = [];
-  const ranges = page.locator('#editor .cm-lintRange');
-  for (let i = 0; i < (await ranges.count()); i++) {
-    const at = await ranges.nth(i).evaluate((range) => {
-      range.scrollIntoView({ block: 'center', inline: 'start' });
-      const r = range.getClientRects()[0];
-      const left = Math.max(r.left, document.querySelector('#editor-wrap .cm-gutters').getBoundingClientRect().right + 1);
-      return { x: Math.min(left + 4, (left + r.right) / 2), y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(at.x, at.y);
-    const tooltip = page.locator('#editor-wrap .cm-tooltip-lint');
-    await tooltip.waitFor({ timeout: 5_000 });
-    texts.push(await tooltip.textContent());
-    await page.mouse.move(1, 1);
-    await tooltip.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
-  }
-  return texts.join('\n');
+  return (await tooltipTexts(page)).join('\n');
 }
 
 for (const [format, text] of [['JSON', JSON_TEXT], ['properties', PROPERTIES_TEXT]]) {
