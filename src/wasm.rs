@@ -110,6 +110,14 @@ struct Input {
 
 impl Input {
     fn from(value: &JsValue) -> Result<Input, JsValue> {
+        // More UTF-16 units than the byte cap is more UTF-8 bytes too: refused from its head,
+        // before the whole text is copied into the module's memory (a 65 MB paste took 250 MB).
+        if let Some(huge) = value.dyn_ref::<js_sys::JsString>().filter(|s| s.length() as usize > crate::MAX_INPUT_BYTES) {
+            let head = String::from(huge.slice(0, crate::MAX_INPUT_BYTES as u32 + 1));
+            if let Err(error) = crate::check(&head, &Options::default()) {
+                return Err(input_error(&error, false));
+            }
+        }
         if let Some(text) = value.as_string() {
             return Ok(Input { text, parsed: false });
         }

@@ -390,3 +390,16 @@ fn redact_masks_secret_values_in_the_text() {
     assert_eq!(error_name(&redact("{ oops".into(), JsValue::UNDEFINED).unwrap_err()), "InputError");
     assert!(redact(JSON::parse("{}").unwrap(), JsValue::UNDEFINED).unwrap_err().is_instance_of::<js_sys::TypeError>());
 }
+
+/// A text over the byte cap is refused from its head, with the native error and location.
+#[wasm_bindgen_test]
+fn validate_refuses_a_text_over_the_cap_before_copying_it() {
+    let text = format!("connector.class=x\n#{}", "a".repeat(crate::MAX_INPUT_BYTES + 10));
+    let error = validate(JsValue::from_str(&text), JsValue::UNDEFINED).expect_err("over the cap");
+    assert_eq!(error_name(&error), "InputError");
+    let native = crate::check(&text, &Options::default()).expect_err("natively too");
+    let message = get(&error, "message").as_string().unwrap_or_default();
+    assert_eq!(message, native.message);
+    assert_eq!(get(&error, "line").as_f64(), Some(native.line as f64));
+    assert_eq!(get(&error, "column").as_f64(), Some(native.column as f64));
+}
