@@ -39,7 +39,7 @@ pub fn read(text: &str, forced: Option<Format>) -> Result<Vec<Connector>, InputE
     if text.len() > MAX_INPUT_BYTES {
         let over = (0..=MAX_INPUT_BYTES).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
         return Err(InputError::new(
-            format!("the input is larger than {MAX_INPUT_BYTES} bytes (16 MiB), the most read at once: split it into files"),
+            format!("the input is larger than {MAX_INPUT_BYTES} bytes (16 MiB); at most that much is read at once: split it into files"),
             over,
         ));
     }
