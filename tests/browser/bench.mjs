@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 import { synthetic } from '../../benches/generate.mjs';
 import { serve } from '../../www/serve.mjs';
-import { CHROMIUM, replaceText, www } from './helpers.mjs';
+import { afterCheck, CHROMIUM, replaceText, www } from './helpers.mjs';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -85,18 +85,9 @@ export async function pageBench({ loads = 7, reps = 7, log = () => {} } = {}) {
       const text = pasteText(size);
       const row = { bytes: text.length, inputToRenderedMs: [], checkToRenderedMs: [] };
       for (let i = 0; i < reps; i++) {
-        const before = await page.$eval('#results', (r) => Number(r.dataset.checks));
         await page.evaluate(() => performance.clearMarks());
         // Alternate two texts, so each paste changes the editor's text.
-        await replaceText(page, i % 2 ? `${text}\n` : text);
-        await page.waitForFunction(
-          (n) => {
-            const r = document.getElementById('results');
-            return Number(r.dataset.checks) > n && r.dataset.state !== 'checking';
-          },
-          before,
-          { timeout: 30_000 },
-        );
+        await afterCheck(page, () => replaceText(page, i % 2 ? `${text}\n` : text), { timeout: 30_000 });
         const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime })));
         const input = marks.find((m) => m.name === 'mcl:input');
         const start = marks.find((m) => m.name === 'mcl:check-start' && m.t >= input.t);

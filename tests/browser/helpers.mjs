@@ -88,7 +88,7 @@ export async function openPage(env, { path = '/', viewport = { width: 1400, heig
 export const checks = (page) => page.$eval('#results', (r) => Number(r.dataset.checks));
 
 /** Runs `action` and waits until the page has finished a check after it (and is not checking). */
-export async function afterCheck(page, action) {
+export async function afterCheck(page, action, { timeout = 20_000 } = {}) {
   const before = await checks(page);
   await action();
   await page.waitForFunction(
@@ -97,7 +97,7 @@ export async function afterCheck(page, action) {
       return Number(r.dataset.checks) > n && r.dataset.state !== 'checking';
     },
     before,
-    { timeout: 20_000 },
+    { timeout },
   );
 }
 
