@@ -131,7 +131,7 @@ test-browser: build setup-browser
 # found, kept); new crashes land in fuzz/artifacts/. No sanitizer: the engine is safe Rust, so
 # AddressSanitizer finds nothing debug assertions (overflow checks included) do not, at a third
 # of the speed. Inputs up to 4 KiB: connector files are smaller, and short runs go further.
-# Slow inputs are saved, not fatal: hcl-edit backtracks exponentially on some (fuzz/known-slow/).
+# Slow inputs are saved, not fatal (-ignore_timeouts): they are bugs to fix, not reasons to stop.
 FUZZ_TARGETS := check_fix readers values module
 FUZZ_SECONDS ?= 600
 FUZZ_RUNS ?= 0

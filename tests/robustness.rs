@@ -147,6 +147,38 @@ fn fuzz_regressions_are_read_or_refused_with_a_location() {
     assert!(replayed >= 5, "{replayed}");
 }
 
+/// hcl-edit 0.10.0 re-parsed the term after a binary operator when it failed, once per level of
+/// nesting: `a=(a/a[a<a/(a/a[a<a/…"x` (an unterminated string 24 levels down) took 21 s, 40 levels
+/// would take days. vendor/hcl-edit carries the fix. This asserts termination, not speed: the
+/// bound is generous, and only a hang (a regression to exponential time) reaches it.
+#[test]
+fn unterminated_hcl_inside_deep_nesting_is_refused_without_backtracking() {
+    use msk_connect_lint::check_module;
+    let opts = options(r#"{"format":"terraform-hcl"}"#);
+    let (done, finished) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        for level in ["(a/a[a<a/", "(a+a[a==a+", "(\n a >\n b * ", "!(a/a[a<a/"] {
+            let text = format!("a = {}\"x\n", level.repeat(40));
+            let error = check(&text, &opts).expect_err("unterminated string");
+            assert_eq!(error.line, text.lines().count(), "at the string, not at the start: {error:?}");
+        }
+        let found = root().join("fuzz").join("regressions");
+        let text = read(&found.join("hcl-backtracking-unterminated-string.tf"));
+        let error = check(&text, &opts).expect_err("invalid HCL");
+        assert!(error.column > 1000, "at the end of the line: {error:?}");
+        let text = read(&found.join("hcl-backtracking-multiline-parens.module"));
+        let (main, vars) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+        let result = check_module(&[("main.tf", main), ("terraform.tfvars", vars)], &opts);
+        assert!(result.iter().all(|(_, file)| file.is_err()), "both refused (one unreadable, one not checked): {result:?}");
+        done.send(()).unwrap();
+    });
+    match finished.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(()) => {}
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => std::panic::resume_unwind(worker.join().unwrap_err()),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("still parsing after 120 s: exponential time again"),
+    }
+}
+
 /// The limits (README, "Limits"): past each, a located error that says which and what to do.
 #[test]
 fn inputs_past_the_limits_are_refused_with_a_location() {
