@@ -566,6 +566,8 @@ async function page() {
   const p = await pageBench({ loads: Math.max(7, RUNS), reps: RUNS, log: (m) => log(m) });
   const S = `the page (headless Chromium ${p.chromium}, 127.0.0.1)`;
   row(S, `time to ready: navigation start to ready, engine loaded`, 'ms', stats(p.readyMs), { note: `${p.loads} fresh loads` });
+  row(S, `  of which: editor mounted`, 'ms', stats(p.editorMs), { note: 'navigation start to mcl:editor' });
+  row(S, `  of which: engine loaded in its worker`, 'ms', stats(p.engineMs), { note: 'navigation start to mcl:engine' });
   for (const [label, r] of Object.entries(p.paste)) {
     row(S, `paste ${label} (${r.bytes} B): input event to findings rendered, live`, 'ms', stats(r.inputToRenderedMs), { note: `includes the live-check pause (250 ms + 1 ms a KB); ${r.findings} findings shown` });
     row(S, `paste ${label}: check start to findings rendered`, 'ms', stats(r.checkToRenderedMs), { note: 'the worker\'s validate() and the rendering' });

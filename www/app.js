@@ -2,7 +2,7 @@
 // the ui/ modules to each other (where one would otherwise import another that imports it back),
 // loads the editor (pkg/codemirror.js, bundled by `make build`) and the engine at the same time,
 // and runs the first check. Each ui/ module holds one part of the page.
-import { loadEngine } from './engine.js';
+import { startEngine } from './engine.js';
 import { route, renderRules, setUpCatalogue } from './ui/catalogue.js';
 import { checkNow, fixOne } from './ui/check.js';
 import { el } from './ui/dom.js';
@@ -35,9 +35,9 @@ function showLoadError(error) {
 
 async function start() {
   document.documentElement.dataset.started = 'true';
-  // Both at once: the editor bundle and the engine (its worker, glue and wasm) load in parallel.
+  // Both at once: the editor bundle and the engine (started by engine-boot.js) load in parallel.
   const editorBundle = import('./pkg/codemirror.js');
-  const enginePromise = loadEngine().then(
+  const enginePromise = startEngine().then(
     (engine) => ({ engine }),
     (error) => ({ error }),
   );
@@ -55,6 +55,7 @@ async function start() {
     showLoadError(error);
     return;
   }
+  performance.mark('mcl:editor');
   setUpEditor();
   setUpInput();
   setUpResultTabs({ showFixed: ensureFixed });
@@ -78,6 +79,7 @@ async function start() {
   const samples = setUpSamples();
 
   const { engine, error } = await enginePromise;
+  performance.mark('mcl:engine');
   if (error) {
     showLoadError(error);
     await samples;
@@ -89,6 +91,7 @@ async function start() {
   dom.version.textContent = `v${engine.version}`;
   dom.footerVersion.textContent = engine.version;
   renderRules(engine.rules);
+  performance.mark('mcl:rules');
   // For the tests and for the curious: the page's own engine, as promises.
   window.mskConnectLint = Object.freeze({
     validate: (input, options) => engine.call('validate', input, options),

@@ -3,9 +3,12 @@ import init, { validate, fix, rules, toSarif, redact, version } from './pkg/msk_
 
 const OPS = { validate, fix, rules, toSarif, redact, version };
 
-/** Fetches and instantiates the module from this origin; resolves to `{ version, rules }`. */
-export async function initEngine() {
-  await init({ module_or_path: new URL('./pkg/msk_connect_lint_bg.wasm', import.meta.url) });
+/**
+ * Instantiates the module (by default fetched from this origin; the worker passes the fetch it
+ * started early); resolves to `{ version, rules }`.
+ */
+export async function initEngine(wasm = new URL('./pkg/msk_connect_lint_bg.wasm', import.meta.url)) {
+  await init({ module_or_path: wasm });
   return { version: version(), rules: rules() };
 }
 

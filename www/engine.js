@@ -2,6 +2,17 @@
 // allows it, otherwise on the main thread. Every call returns a promise; errors keep their
 // name (InputError, OptionsError) and line/column.
 
+let started;
+
+/**
+ * The page's engine, started once: engine-boot.js starts it as soon as the document is parsed,
+ * before app.js and the modules it imports have loaded, and app.js takes the same promise.
+ */
+export function startEngine() {
+  started ??= loadEngine();
+  return started;
+}
+
 /** Resolves to `{ version, rules, where, call(op, ...args) }`; rejects when wasm cannot load. */
 export async function loadEngine({ worker = true } = {}) {
   if (worker && typeof Worker === 'function') {

@@ -4,7 +4,8 @@
 // alone, this prints them as JSON. Numbers only: nothing here passes or fails on time.
 //
 // - time to ready: navigation start to the page ready for input with the engine loaded (the
-//   page's `data-ready-ms`, performance.now() when it sets data-engine="ready"), fresh contexts;
+//   page's `data-ready-ms`, performance.now() when it sets data-engine="ready"), fresh contexts,
+//   and on the way: the editor mounted (`mcl:editor`), the engine's worker answered (`mcl:engine`);
 // - module instantiation: in a fresh context on an empty page of the same origin, import of the
 //   web glue and init (fetch, compile, instantiate the .wasm), then the first validate();
 // - paste to findings: a 10 KB and a 100 KB paste into the editor, from the edit's input event
@@ -37,12 +38,18 @@ export async function pageBench({ loads = 7, reps = 7, log = () => {} } = {}) {
   try {
     log('page: time to ready');
     out.readyMs = [];
+    out.editorMs = [];
+    out.engineMs = [];
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(origin);
       await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
       out.readyMs.push(Number(await page.getAttribute('html', 'data-ready-ms')));
+      // Where it went: the editor mounted, the engine answered (www/app.js marks them).
+      const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+      out.editorMs.push(marks['mcl:editor']);
+      out.engineMs.push(marks['mcl:engine']);
       await context.close();
     }
 

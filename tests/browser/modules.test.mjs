@@ -129,9 +129,10 @@ test('modules: only app.js touches the page when imported', async () => {
     // The trap works: a module that reads `document` at import is caught.
     await import(`data:text/javascript,${encodeURIComponent('export const t = document;')}`);
     assert.deepEqual(touched.splice(0), ['document']);
-    // app.js is the page's start-up, engine-worker.js the worker's: both act when loaded.
+    // app.js and engine-boot.js are the page's start-up, engine-worker.js the worker's: they act
+    // when loaded.
     // Dependencies first, so a touch is blamed on the module that makes it, not an importer.
-    const modules = dependencyOrder(importGraph()).filter((f) => f !== 'app.js' && f !== 'engine-worker.js' && !f.startsWith('pkg/'));
+    const modules = dependencyOrder(importGraph()).filter((f) => !['app.js', 'engine-boot.js', 'engine-worker.js'].includes(f) && !f.startsWith('pkg/'));
     assert.ok(modules.includes('ui/findings.js') && modules.includes('present.js'), modules.join());
     for (const file of modules) {
       const loaded = await import(pathToFileURL(join(www, file)).href).then(() => null, (error) => error);
@@ -143,10 +144,12 @@ test('modules: only app.js touches the page when imported', async () => {
   }
 });
 
-test('modules: index.html preloads every module app.js imports, and nothing else', () => {
+test('modules: index.html preloads every module app.js imports, and the editor bundle, and nothing else', () => {
   const html = readFileSync(join(www, 'index.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
   assert.equal(new Set(preloaded).size, preloaded.length, 'no module preloaded twice');
-  assert.deepEqual(preloaded.sort(), [...staticClosure('app.js')].sort());
-  assert.match(html, /<script type="module" src="app\.js"><\/script>/);
+  assert.match(readFileSync(join(www, 'app.js'), 'utf8'), /import\('\.\/pkg\/codemirror\.js'\)/, 'app.js loads the editor at start');
+  assert.deepEqual(preloaded.sort(), [...staticClosure('app.js'), 'pkg/codemirror.js'].sort());
+  assert.match(html, /<script type="module" src="engine-boot\.js"><\/script>\n<script type="module" src="app\.js"><\/script>/, 'the engine starts first');
+  assert.deepEqual([...staticClosure('engine-boot.js')], ['engine.js'], 'and needs nothing app.js does not preload');
 });

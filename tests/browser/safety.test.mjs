@@ -48,6 +48,9 @@ const HOSTILE = JSON.stringify(
   2,
 );
 
+/** The page's own scripts (www/index.html), the only ones there may be. */
+const PAGE_SCRIPTS = ['engine-boot.js', 'app.js'];
+
 async function assertInert(page, what) {
   const state = await page.evaluate(() => ({
     pwned: window.__pwned ?? 0,
@@ -57,7 +60,7 @@ async function assertInert(page, what) {
     handlers: [...document.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => /^on/i.test(a.name))).length,
     jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => !/^(https?:|mailto:|blob:)/.test(a.href) && !a.getAttribute('href').startsWith('#')).length,
   }));
-  assert.deepEqual(state, { pwned: 0, imgs: 0, svgs: 0, scripts: ['app.js'], handlers: 0, jsLinks: 0 }, what);
+  assert.deepEqual(state, { pwned: 0, imgs: 0, svgs: 0, scripts: PAGE_SCRIPTS, handlers: 0, jsLinks: 0 }, what);
 }
 
 test('markup in a configuration is shown as text and runs nothing', async () => {
@@ -243,20 +246,20 @@ async function watchCsp(context) {
 
 /** Nothing ran, nothing active was created, the CSP was never tested. */
 async function assertNothingRan(page, what) {
-  const state = await page.evaluate(() => {
+  const state = await page.evaluate((pageScripts) => {
     const all = [...document.querySelectorAll('*')];
     // CodeMirror puts an empty <img> (no src) next to its widgets, such as the hidden-character marks.
     const isWidgetBuffer = (n) => n.localName === 'img' && n.className === 'cm-widgetBuffer' && !n.hasAttribute('src') && n.closest('.cm-content');
     return {
       pwned: window.__pwned ?? 0,
       csp: window.__csp ?? ['no CSP watcher'],
-      active: all.filter((n) => /^(img|svg|iframe|object|embed|frame|form|base|meta|link|style|script|textarea|math)$/i.test(n.localName) && !n.closest('head') && !(n.localName === 'textarea' && n.id === 'policy-text') && !(n.localName === 'script' && n.getAttribute('src') === 'app.js') && !isWidgetBuffer(n)).map((n) => n.localName),
+      active: all.filter((n) => /^(img|svg|iframe|object|embed|frame|form|base|meta|link|style|script|textarea|math)$/i.test(n.localName) && !n.closest('head') && !(n.localName === 'textarea' && n.id === 'policy-text') && !(n.localName === 'script' && pageScripts.includes(n.getAttribute('src'))) && !isWidgetBuffer(n)).map((n) => n.localName),
       handlers: all.filter((n) => [...n.attributes].some((a) => /^on/i.test(a.name))).map((n) => n.localName),
       jsAttributes: all.filter((n) => [...n.attributes].some((a) => /^\s*javascript:/i.test(a.value) || /href$/i.test(a.name) && !n.closest('head') && !/^(https?:|mailto:|blob:|#)/i.test(a.value))).map((n) => n.outerHTML.slice(0, 80)),
       scripts: [...document.scripts].map((x) => x.getAttribute('src')),
     };
-  });
-  assert.deepEqual(state, { pwned: 0, csp: [], active: [], handlers: [], jsAttributes: [], scripts: ['app.js'] }, what);
+  }, PAGE_SCRIPTS);
+  assert.deepEqual(state, { pwned: 0, csp: [], active: [], handlers: [], jsAttributes: [], scripts: PAGE_SCRIPTS }, what);
 }
 
 
