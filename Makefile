@@ -179,8 +179,8 @@ setup-wasi: node_modules/.installed
 
 build-wasi: setup-wasi
 	@# One cargo run for both: built apart, the engine would be rebuilt each time for the other.
-	@# opt-level z, as for the npm module (pkg-config/build.mjs): size over speed for wasm.
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z nice cargo build --release --target wasm32-wasip1 -p msk-connect-lint -p msk-connect-lint-plugin --lib --bins
+	@# opt-level 3, as for the npm module (pkg-config/build.mjs, which says why).
+	nice cargo build --release --target wasm32-wasip1 -p msk-connect-lint -p msk-connect-lint-plugin --lib --bins
 	@$(MAKE) --no-print-directory $(PLUGIN_WASM) $(WASI_WASM)
 
 # The features rustc enabled are recorded in the module; wasm-opt must accept the same ones.
