@@ -26,7 +26,7 @@ mod wasm;
 /// For std front doors (the native CLI, the WASI command, the Extism plugin): a panic prints where, never what.
 pub use crash::install_stderr as install_panic_hook;
 pub use finding::{Applicability, Category, Finding, Severity};
-pub use input::{MAX_CONNECTORS, MAX_INPUT_BYTES, MAX_SETTINGS};
+pub use input::{MAX_CONNECTORS, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_SETTINGS};
 pub use policy::{FailOn, Options, OptionsError, OptionsInput};
 pub use report::{LocatedError, Report, Summary, VERSION};
 

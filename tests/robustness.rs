@@ -182,7 +182,7 @@ fn unterminated_hcl_inside_deep_nesting_is_refused_without_backtracking() {
 /// The limits (README, "Limits"): past each, a located error that says which and what to do.
 #[test]
 fn inputs_past_the_limits_are_refused_with_a_location() {
-    use msk_connect_lint::{MAX_CONNECTORS, MAX_INPUT_BYTES, MAX_SETTINGS};
+    use msk_connect_lint::{MAX_CONNECTORS, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_SETTINGS};
     let opts = options("{}");
     let huge = format!("connector.class=x\n#{}\n", "é".repeat(MAX_INPUT_BYTES / 2));
     let error = check(&huge, &opts).expect_err("over the byte cap");
@@ -199,4 +199,13 @@ fn inputs_past_the_limits_are_refused_with_a_location() {
     // Just within: read and checked.
     let settings: String = (1..MAX_SETTINGS).map(|i| format!("k{i}=v\n")).collect();
     assert!(check(&format!("connector.class=x\n{settings}"), &opts).is_ok());
+    // A YAML stream past the documents limit: refused at the first document past it.
+    let document =
+        |i: usize| format!("---\napiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n  name: c{i}\nspec:\n  class: x\n");
+    let stream: String = (0..=MAX_DOCUMENTS).map(document).collect();
+    let error = check(&stream, &opts).expect_err("too many documents");
+    assert!(error.message.contains(&format!("more than {MAX_DOCUMENTS} YAML documents")), "{error:?}");
+    assert_eq!(error.line, MAX_DOCUMENTS * 7 + 1, "at the first document past the limit: {error:?}");
+    let stream: String = (1..MAX_DOCUMENTS).map(document).collect();
+    assert!(check(&stream, &opts).is_ok(), "just within");
 }

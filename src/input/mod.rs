@@ -65,6 +65,9 @@ pub const MAX_INPUT_BYTES: usize = 16 << 20;
 pub const MAX_CONNECTORS: usize = 10_000;
 /// The most settings, over all the connectors of one input.
 pub const MAX_SETTINGS: usize = 100_000;
+/// The most documents of one YAML stream: as many as connectors, so that a stream of more
+/// connectors than that (one a document, as Strimzi's are) is refused before all of it is parsed.
+pub const MAX_DOCUMENTS: usize = MAX_CONNECTORS;
 
 fn too_many_settings() -> String {
     format!("the input holds more than {MAX_SETTINGS} settings; at most that many are checked at once: split it into files")

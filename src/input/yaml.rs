@@ -4,7 +4,7 @@
 //! templates; other tags are ignored. Aliases are expanded within a node budget.
 
 use super::tree::{Member, Node, NodeKind};
-use super::InputError;
+use super::{InputError, MAX_DOCUMENTS};
 use crate::span::Span;
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 use std::collections::HashMap;
@@ -60,6 +60,13 @@ pub fn parse(text: &str) -> Result<Vec<Document>, InputError> {
             Event::StreamStart | Event::Nothing => None,
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
+                // Refused here, not once every document is read: 10 MB of them took a second.
+                if documents.len() == MAX_DOCUMENTS {
+                    return Err(InputError::new(
+                        format!("the input holds more than {MAX_DOCUMENTS} YAML documents; at most that many are read at once: split it into files"),
+                        start,
+                    ));
+                }
                 root = None;
                 anchors.clear();
                 nodes = 0;
@@ -304,20 +311,31 @@ fn relocated(node: &Node, span: Span) -> Node {
 }
 
 /// saphyr's markers count characters; spans here are bytes.
-struct CharOffsets {
-    /// Byte offset of every character, and the text length at the end.
-    bytes: Vec<usize>,
+/// Byte offsets of the character indices saphyr reports. A table of every character's offset
+/// took 8 bytes a character (80 MB for 10 MB of YAML); this keeps one every `STRIDE` characters
+/// and none for ASCII, where they are the same.
+struct CharOffsets<'t> {
+    text: &'t str,
+    /// Byte offset of characters 0, STRIDE, 2 * STRIDE, ...; empty for ASCII text.
+    checkpoints: Vec<usize>,
 }
 
-impl CharOffsets {
-    fn new(text: &str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bytes.push(text.len());
-        CharOffsets { bytes }
+impl<'t> CharOffsets<'t> {
+    const STRIDE: usize = 64;
+
+    fn new(text: &'t str) -> Self {
+        let checkpoints = if text.is_ascii() { Vec::new() } else { text.char_indices().step_by(Self::STRIDE).map(|(i, _)| i).collect() };
+        CharOffsets { text, checkpoints }
     }
 
+    /// The byte offset of character `index`, or the text's length past its end.
     fn byte(&self, index: usize) -> usize {
-        self.bytes.get(index).or(self.bytes.last()).copied().unwrap_or(0)
+        if self.checkpoints.is_empty() {
+            return index.min(self.text.len());
+        }
+        let Some(&from) = self.checkpoints.get(index / Self::STRIDE) else { return self.text.len() };
+        let rest = self.text.get(from..).unwrap_or_default();
+        rest.char_indices().nth(index % Self::STRIDE).map_or(self.text.len(), |(i, _)| from + i)
     }
 }
 
@@ -327,6 +345,19 @@ mod tests {
 
     fn one(text: &str) -> Node {
         parse(text).unwrap().into_iter().next().unwrap().root.unwrap()
+    }
+
+    #[test]
+    fn char_offsets_match_every_characters_byte_offset() {
+        let mixed: String = (0..300).map(|i| ['a', 'é', '€', '😀'][i % 4]).collect();
+        for text in ["", "plain ascii", mixed.as_str()] {
+            let offsets = CharOffsets::new(text);
+            let every: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            for (index, &byte) in every.iter().enumerate() {
+                assert_eq!(offsets.byte(index), byte, "character {index} of {text:?}");
+            }
+            assert_eq!(offsets.byte(every.len() + 5), text.len(), "past the end");
+        }
     }
 
     #[test]
