@@ -43,7 +43,7 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
         let report = build_report(Some(&current), &connectors, options);
         let mut edits: Vec<TextEdit> = Vec::new();
         let mut touched: Vec<(usize, String)> = Vec::new();
-        for finding in report.findings {
+        for finding in &report.findings {
             let Some(fix) = finding.fix.as_ref().filter(|f| f.applicability >= threshold) else { continue };
             let connector = &connectors[finding.connector];
             let targets: Vec<(usize, String)> =
@@ -57,14 +57,16 @@ pub fn fix(text: &str, options: &Options) -> Result<FixOutcome, InputError> {
             }
             touched.extend(targets);
             edits.extend(resolved);
-            applied.push(finding);
+            applied.push(finding.clone());
         }
+        // Nothing more applies: this pass's report is what remains (reading and checking the same
+        // text again made `fix` cost two checks when it had nothing to fix).
         if edits.is_empty() {
-            break;
+            return Ok(FixOutcome { output: current, applied, remaining: report });
         }
         current = apply(&current, edits);
     }
-    let connectors = if applied.is_empty() { input::read(&current, options.format)? } else { read_fixed(&current, format)? };
+    let connectors = read_fixed(&current, format)?;
     let remaining = build_report(Some(&current), &connectors, options);
     Ok(FixOutcome { output: current, applied, remaining })
 }
