@@ -1,29 +1,46 @@
 //! Secrets never leave the engine: values of secret-bearing keys, passwords inside JAAS configs
 //! and the password part of URLs are masked before they reach a message.
 
+use std::borrow::Cow;
+
 pub const MASK: &str = "****";
 
 /// Keys whose whole value is a secret (Kafka's `PASSWORD` type and its look-alikes).
 pub fn is_secret_key(key: &str) -> bool {
     // Invisible characters do not hide a secret: `connection.pass\u{200B}word` is still a password.
-    let key: String = key.chars().filter(|&c| !is_invisible(c)).collect::<String>().to_ascii_lowercase();
+    // Every invisible character is outside ASCII, so a lowercase ASCII key (nearly all) is read
+    // as it is, without a copy: this runs for every setting.
+    let key: Cow<str> = if key.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        Cow::Owned(key.chars().filter(|&c| !is_invisible(c)).map(|c| c.to_ascii_lowercase()).collect())
+    } else {
+        Cow::Borrowed(key)
+    };
+    let key = key.as_ref();
     // Confluent Cloud's API key is the key's id, like a user name; its secret is `kafka.api.secret`.
     if key.ends_with("kafka.api.key") {
         return false;
     }
-    let last = key.rsplit(['.', '_']).next().unwrap_or(&key);
-    ["password", "passwd", "pwd", "secret", "token", "passphrase", "credentials", "apikey"].iter().any(|w| last.contains(w))
-        || key.ends_with("secret.access.key")
-        || key.ends_with("secret_access_key")
-        || key.ends_with("private.key")
-        || key.ends_with("keystore.key")
-        || key.ends_with("customer.key")
-        || key.ends_with("secret.key")
-        || key.ends_with("user.info")
-        || key.ends_with("api.key")
-        || key.ends_with("authorization")
+    let last = key.rsplit(['.', '_']).next().unwrap_or(key);
+    SECRET_WORDS.iter().any(|word| last.as_bytes().windows(word.len()).any(|w| w == word.as_bytes()))
+        || SECRET_SUFFIXES.iter().any(|suffix| key.ends_with(suffix))
         || key.contains("keyfile") && key.contains("json")
 }
+
+/// Words that make a key's last segment a secret's name (`sasl.password`, `auth_token`).
+const SECRET_WORDS: [&str; 8] = ["password", "passwd", "pwd", "secret", "token", "passphrase", "credentials", "apikey"];
+
+/// Endings of keys whose value is a secret although their last segment does not say so.
+const SECRET_SUFFIXES: [&str; 9] = [
+    "secret.access.key",
+    "secret_access_key",
+    "private.key",
+    "keystore.key",
+    "customer.key",
+    "secret.key",
+    "user.info",
+    "api.key",
+    "authorization",
+];
 
 /// Zero-width, bidi and other format characters: shown as nothing, or as a reordering.
 pub fn is_invisible(c: char) -> bool {
@@ -32,7 +49,7 @@ pub fn is_invisible(c: char) -> bool {
 
 /// The value as it may be shown for `key`.
 pub fn shown(key: &str, value: &str) -> String {
-    if value.starts_with("${") && value.ends_with('}') && crate::connector::is_config_provider_reference(&value[2..value.len() - 1]) {
+    if value.strip_prefix("${").and_then(|v| v.strip_suffix('}')).is_some_and(crate::connector::is_config_provider_reference) {
         return value.to_string();
     }
     if is_secret_key(key) {

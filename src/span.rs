@@ -43,18 +43,25 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         let mut checkpoints = Vec::new();
-        let (mut units, mut next_checkpoint) = (0, CHECKPOINT_STRIDE);
-        for (i, c) in text.char_indices() {
-            if i >= next_checkpoint {
-                checkpoints.push((i, units));
-                next_checkpoint = i + CHECKPOINT_STRIDE;
+        // Lines are found with `find` (memchr); characters are only walked on lines long enough
+        // to need checkpoints, which most inputs do not have.
+        let mut start = 0;
+        while let Some(rest) = text.get(start..) {
+            let newline = rest.find('\n');
+            let line = newline.map_or(rest, |n| &rest[..=n]);
+            if line.len() > CHECKPOINT_STRIDE {
+                let (mut units, mut next_checkpoint) = (0, CHECKPOINT_STRIDE);
+                for (i, c) in line.char_indices() {
+                    if i >= next_checkpoint {
+                        checkpoints.push((start + i, units));
+                        next_checkpoint = i + CHECKPOINT_STRIDE;
+                    }
+                    units += c.len_utf16();
+                }
             }
-            if c == '\n' {
-                line_starts.push(i + 1);
-                (units, next_checkpoint) = (0, i + 1 + CHECKPOINT_STRIDE);
-            } else {
-                units += c.len_utf16();
-            }
+            let Some(n) = newline else { break };
+            start += n + 1;
+            line_starts.push(start);
         }
         LineIndex { text, line_starts, checkpoints }
     }

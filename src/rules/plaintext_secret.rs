@@ -3,6 +3,7 @@ use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{is_config_provider_reference, ConfigEntry, Format, Value};
 use crate::finding::{Applicability, Category, Edit, Fix, Remediation, Severity};
 use crate::redact;
+use std::ops::Range;
 
 const PLACEHOLDERS: [&str; 12] = [
     "changeme",
@@ -88,7 +89,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let msk =
         matches!(connector.format, Format::MskConnectApi | Format::MskWorkerConfiguration | Format::Cloudformation | Format::TerraformPlan);
     for entry in &connector.config.entries {
-        let reference = format!("${{secretsmanager:{secret_name}:{}}}", entry.key);
         match &entry.value {
             Value::Unknown { shown } if redact::is_secret_key(&entry.key) => {
                 let shell = shown.contains("${") && !shown.contains("(known after apply)");
@@ -104,8 +104,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             }
             Value::Unknown { .. } => {}
             Value::Text(text) => {
-                let Some((what, new_value)) = literal_secret(entry, text, &reference) else { continue };
                 let trimmed = text.trim();
+                let Some((what, secret)) = literal_secret(entry, trimmed) else { continue };
+                let reference = format!("${{secretsmanager:{secret_name}:{}}}", entry.key);
+                let new_value = format!("{}{reference}{}", &trimmed[..secret.start], &trimmed[secret.end..]);
                 let placeholder = PLACEHOLDERS.iter().any(|p| trimmed.eq_ignore_ascii_case(p))
                     || trimmed.starts_with('<')
                     || trimmed == "[hidden]"
@@ -137,20 +139,20 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// What secret the value holds literally, and the value with the secret replaced by `reference`.
-fn literal_secret(entry: &ConfigEntry, text: &str, reference: &str) -> Option<(&'static str, String)> {
-    let trimmed = text.trim();
+/// What secret the trimmed value holds literally, and where in it (the whole value for a secret
+/// key): the fix puts the reference there.
+fn literal_secret(entry: &ConfigEntry, trimmed: &str) -> Option<(&'static str, Range<usize>)> {
     if trimmed.is_empty() || is_reference(trimmed) {
         return None;
     }
-    let key = entry.key.to_ascii_lowercase();
-    if redact::is_secret_key(&key) {
-        return Some(("a secret", reference.to_string()));
+    if redact::is_secret_key(&entry.key) {
+        return Some(("a secret", 0..trimmed.len()));
     }
+    let key = entry.key.to_ascii_lowercase();
     if key.ends_with("sasl.jaas.config") {
         let (start, end) = quoted_value_after(trimmed, "password=")?;
         return (!is_reference(&trimmed[start..end]))
-            .then(|| ("the JAAS password", format!("{}{reference}{}", &trimmed[..start], &trimmed[end..])));
+            .then_some(("the JAAS password", start..end));
     }
     if key == "headers" || key.ends_with(".headers") {
         let lower = trimmed.to_ascii_lowercase();
@@ -158,10 +160,10 @@ fn literal_secret(entry: &ConfigEntry, text: &str, reference: &str) -> Option<(&
         let end = trimmed[at..].find('|').map_or(trimmed.len(), |i| at + i);
         let value = trimmed[at..end].trim();
         return (!value.is_empty() && !is_reference(value))
-            .then(|| ("an Authorization header", format!("{}{reference}{}", &trimmed[..at], &trimmed[end..])));
+            .then_some(("an Authorization header", at..end));
     }
     if trimmed.contains("PRIVATE KEY-----") || trimmed.contains("\"private_key\"") {
-        return Some(("a private key", reference.to_string()));
+        return Some(("a private key", 0..trimmed.len()));
     }
     if let Some(scheme_end) = trimmed.find("://") {
         let authority = &trimmed[scheme_end + 3..];
@@ -171,20 +173,20 @@ fn literal_secret(entry: &ConfigEntry, text: &str, reference: &str) -> Option<(&
                 let start = scheme_end + 3 + colon + 1;
                 let end = scheme_end + 3 + at;
                 if !is_reference(&trimmed[start..end]) && end > start {
-                    return Some(("a password in the URL", format!("{}{reference}{}", &trimmed[..start], &trimmed[end..])));
+                    return Some(("a password in the URL", start..end));
                 }
             }
         }
     }
+    let lower = trimmed.to_ascii_lowercase();
     for name in ["password=", "pwd="] {
-        let lower = trimmed.to_ascii_lowercase();
         let Some(i) = lower.find(name).filter(|&i| i == 0 || matches!(lower.as_bytes()[i - 1], b'?' | b'&' | b';' | b':')) else {
             continue;
         };
         let start = i + name.len();
         let end = trimmed[start..].find(['&', ';']).map_or(trimmed.len(), |e| start + e);
         if end > start && !is_reference(&trimmed[start..end]) {
-            return Some(("a password in the URL", format!("{}{reference}{}", &trimmed[..start], &trimmed[end..])));
+            return Some(("a password in the URL", start..end));
         }
     }
     None
