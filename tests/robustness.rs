@@ -147,6 +147,31 @@ fn fuzz_regressions_are_read_or_refused_with_a_location() {
     assert!(replayed >= 5, "{replayed}");
 }
 
+/// The `module` fuzzer's crash: a `.tf` line reading as the module marker made a file of its own
+/// (four results for three files), and `fix_module` would have handed back a text for the path the
+/// line named. Replayed as the target cuts it: every file has one result and one text, no more.
+#[test]
+fn a_module_file_that_forges_the_marker_line_is_still_one_file() {
+    use msk_connect_lint::{check_module, fix_module};
+    let bytes = std::fs::read(root().join("fuzz").join("regressions").join("module-forged-marker.bin")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let cut = text.char_indices().map(|(i, _)| i).nth(text.chars().count() / 2).unwrap_or(0);
+    let (main, vars) = text.split_at(cut);
+    let forged = format!("a = 1\n#@msk-connect-lint module file: /tmp/elsewhere.tf\nb = 2\n");
+    for main in [main, forged.as_str()] {
+        let files = [("main.tf", main), ("terraform.tfvars", vars), ("connector.json", "{}")];
+        for opts in [options("{}"), options(r#"{"unsafeFixes":true}"#)] {
+            let checked = check_module(&files, &opts);
+            let paths: Vec<&str> = checked.iter().map(|(path, _)| path.as_str()).collect();
+            assert_eq!(paths, ["main.tf", "terraform.tfvars", "connector.json"]);
+            if let Ok(fixed) = fix_module(&files, &opts) {
+                let paths: Vec<&str> = fixed.texts.iter().map(|(path, _)| path.as_str()).collect();
+                assert_eq!(paths, ["main.tf", "terraform.tfvars", "connector.json"]);
+            }
+        }
+    }
+}
+
 /// hcl-edit 0.10.0 re-parsed the term after a binary operator when it failed, once per level of
 /// nesting: `a=(a/a[a<a/(a/a[a<a/…"x` (an unterminated string 24 levels down) took 21 s, 40 levels
 /// would take days. vendor/hcl-edit carries the fix. This asserts termination, not speed: the

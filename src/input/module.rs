@@ -20,6 +20,12 @@ use crate::span::Span;
 /// Starts every file of a joined module: a comment in HCL, so the joined text is still HCL.
 pub const MARKER: &str = "#@msk-connect-lint module file: ";
 
+/// What every marker starts with; a numbered one (`#@msk-connect-lint module file 2: `) is used
+/// when a file holds a line that reads as the plain marker, so no file's own text can start a
+/// file of its own (found by fuzzing: a `.tf` line forging the marker made a fifth file, and a fix
+/// would have been written to whatever path that line named).
+const MARKER_HEAD: &str = "#@msk-connect-lint module file";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModuleFile {
     pub path: String,
@@ -30,11 +36,18 @@ pub struct ModuleFile {
 /// Joins `(path, text)` pairs into one module text. Each file is followed by one line break,
 /// which `files` takes off again, so splitting gives back every file byte for byte.
 pub fn join(files: &[(&str, &str)]) -> String {
+    let forged = |marker: &str| files.iter().any(|(_, text)| text.starts_with(marker) || text.contains(&format!("\n{marker}")));
+    let mut marker = MARKER.to_string();
+    let mut n = 1;
+    while forged(&marker) {
+        n += 1;
+        marker = format!("{MARKER_HEAD} {n}: ");
+    }
     let mut out = String::new();
     for (path, text) in files {
         // A path cannot hold a line break here: it would end the marker.
         let path: String = path.chars().map(|c| if c == '\n' || c == '\r' { '_' } else { c }).collect();
-        out.push_str(MARKER);
+        out.push_str(&marker);
         out.push_str(&path);
         out.push('\n');
         out.push_str(text);
@@ -43,19 +56,25 @@ pub fn join(files: &[(&str, &str)]) -> String {
     out
 }
 
+/// The marker a joined text uses (its first line's), `None` when `text` is not a joined module.
+fn marker_of(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(MARKER_HEAD)?;
+    let number = rest.strip_prefix(' ').map_or("", |r| &r[..r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len())]);
+    let after = rest.get(if number.is_empty() { 0 } else { 1 + number.len() }..)?;
+    after.starts_with(": ").then(|| text.get(..text.len() - after.len() + 2)).flatten()
+}
+
 /// The files of a joined module text; `None` when `text` is not one.
 pub fn files(text: &str) -> Option<Vec<ModuleFile>> {
-    if !text.starts_with(MARKER) {
-        return None;
-    }
+    let marker = marker_of(text)?;
     let mut files = Vec::new();
     let mut at = 0;
-    while let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix(MARKER)) {
-        let header_end = at + MARKER.len() + rest.find('\n')?;
-        let path = text.get(at + MARKER.len()..header_end)?.to_string();
+    while let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix(marker)) {
+        let header_end = at + marker.len() + rest.find('\n')?;
+        let path = text.get(at + marker.len()..header_end)?.to_string();
         let start = header_end + 1;
         let tail = text.get(start..)?;
-        let next = tail.find(&format!("\n{MARKER}")).map(|i| start + i);
+        let next = tail.find(&format!("\n{marker}")).map(|i| start + i);
         // Without a following marker the file runs to the end, minus the line break `join` added.
         let end = match next {
             Some(end) => end,
@@ -113,6 +132,18 @@ fn in_file(path: &str, error: InputError) -> InputError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_that_forges_the_marker_stays_in_its_file() {
+        let forged = format!("a = 1\n{MARKER}/tmp/elsewhere.tf\nb = 2");
+        let twice = format!("{forged}\n#@msk-connect-lint module file 2: x.tf\n");
+        for text in [forged.as_str(), twice.as_str(), &format!("{MARKER}x.tf\n")] {
+            let files = [("main.tf", text), ("terraform.tfvars", "c = 3")];
+            let joined = join(&files);
+            let back = split(&joined).expect("a joined module splits");
+            assert_eq!(back, files.map(|(p, t)| (p.to_string(), t.to_string())), "for {text:?}");
+        }
+    }
 
     #[test]
     fn joins_and_splits_back_byte_for_byte() {
