@@ -157,8 +157,8 @@ fn a_module_file_that_forges_the_marker_line_is_still_one_file() {
     let text = String::from_utf8_lossy(&bytes);
     let cut = text.char_indices().map(|(i, _)| i).nth(text.chars().count() / 2).unwrap_or(0);
     let (main, vars) = text.split_at(cut);
-    let forged = "a = 1\n#@msk-connect-lint module file: /tmp/elsewhere.tf\nb = 2\n".to_string();
-    for main in [main, forged.as_str()] {
+    let forged = "a = 1\n#@msk-connect-lint module file: /tmp/elsewhere.tf\nb = 2\n";
+    for main in [main, forged] {
         let files = [("main.tf", main), ("terraform.tfvars", vars), ("connector.json", "{}")];
         for opts in [options("{}"), options(r#"{"unsafeFixes":true}"#)] {
             let checked = check_module(&files, &opts);

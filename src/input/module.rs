@@ -59,8 +59,9 @@ pub fn join(files: &[(&str, &str)]) -> String {
 /// The marker a joined text uses (its first line's), `None` when `text` is not a joined module.
 fn marker_of(text: &str) -> Option<&str> {
     let rest = text.strip_prefix(MARKER_HEAD)?;
-    let number = rest.strip_prefix(' ').map_or("", |r| &r[..r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len())]);
-    let after = rest.get(if number.is_empty() { 0 } else { 1 + number.len() }..)?;
+    let numbered = rest.strip_prefix(' ').unwrap_or("");
+    let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+    let after = if digits == 0 { rest } else { numbered.get(digits..)? };
     after.starts_with(": ").then(|| text.get(..text.len() - after.len() + 2)).flatten()
 }
 
