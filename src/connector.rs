@@ -203,8 +203,12 @@ impl Value {
 /// True when `text` holds `${...}` that is not a config-provider reference `${alias:...}`.
 pub fn has_template_interpolation(text: &str) -> bool {
     let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        let inner = &rest[start + 2..];
+    // A `char` pattern: this runs for every value, and a `&str` one sets up a searcher each call.
+    while let Some(start) = rest.find('$') {
+        let Some(inner) = rest[start + 1..].strip_prefix('{') else {
+            rest = &rest[start + 1..];
+            continue;
+        };
         let Some(end) = inner.find('}') else { return false };
         if !is_config_provider_reference(&inner[..end]) {
             return true;
@@ -225,7 +229,7 @@ pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
     out.push_str(pointer);
     out.push('/');
-    if token.contains(['~', '/']) {
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(&token.replace('~', "~0").replace('/', "~1"));
     } else {
         out.push_str(token);

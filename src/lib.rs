@@ -18,6 +18,7 @@ pub mod report;
 pub mod rules;
 pub mod sarif;
 pub mod span;
+pub mod text;
 
 /// wasm-bindgen, for JS; wasm32-wasip1 (the WASI command, the Extism plugin) has std and a clock.
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]

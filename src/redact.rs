@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use crate::text;
+
 pub const MASK: &str = "****";
 
 /// Keys whose whole value is a secret (Kafka's `PASSWORD` type and its look-alikes).
@@ -20,10 +22,11 @@ pub fn is_secret_key(key: &str) -> bool {
     if key.ends_with("kafka.api.key") {
         return false;
     }
-    let last = key.rsplit(['.', '_']).next().unwrap_or(key);
-    SECRET_WORDS.iter().any(|word| last.as_bytes().windows(word.len()).any(|w| w == word.as_bytes()))
+    // After the last `.` or `_` (both ASCII, so the byte after one starts a character).
+    let last = key.bytes().rposition(|b| b == b'.' || b == b'_').map_or(key, |i| &key[i + 1..]);
+    SECRET_WORDS.iter().any(|word| text::contains(last, word))
         || SECRET_SUFFIXES.iter().any(|suffix| key.ends_with(suffix))
-        || key.contains("keyfile") && key.contains("json")
+        || text::contains(key, "keyfile") && text::contains(key, "json")
 }
 
 /// Words that make a key's last segment a secret's name (`sasl.password`, `auth_token`).
@@ -81,17 +84,29 @@ pub fn mask_template_literals(shown: &str) -> String {
 /// Masks `password="..."` (JAAS), `password=...` / `pwd=...` parameters, `user:pass@` in URLs
 /// and the values of credential headers in header lists (`Authorization:Bearer ...|Accept:...`).
 pub fn mask_embedded(value: &str) -> String {
-    let mut out = mask_pem_keys(&mask_headers(&mask_userinfo(value)));
-    for name in ["password", "Password", "PASSWORD", "pwd", "secret", "token", "trustCertificateKeyStorePassword", "sslpassword"] {
-        out = mask_assignments(&out, name);
+    // Each pass copies the text and changes nothing without its marker, so a pass whose marker
+    // is absent is skipped (most values shown are host names and URLs).
+    let mut out = mask_userinfo(value);
+    if out.contains([':', '=']) {
+        out = mask_headers(&out);
+    }
+    if text::contains(&out, PEM_BEGIN) {
+        out = mask_pem_keys(&out);
+    }
+    if out.contains('=') {
+        for name in ["password", "Password", "PASSWORD", "pwd", "secret", "token", "trustCertificateKeyStorePassword", "sslpassword"] {
+            out = mask_assignments(&out, name);
+        }
     }
     out
 }
 
+const PEM_BEGIN: &str = "-----BEGIN ";
+
 fn mask_userinfo(value: &str) -> String {
     let mut out = String::new();
     let mut rest = value;
-    while let Some(scheme_end) = rest.find("://") {
+    while let Some(scheme_end) = text::find(rest, "://") {
         let authority_start = scheme_end + 3;
         out.push_str(&rest[..authority_start]);
         rest = &rest[authority_start..];
@@ -119,10 +134,13 @@ fn mask_userinfo(value: &str) -> String {
 fn mask_pem_keys(value: &str) -> String {
     let mut out = String::new();
     let mut rest = value;
-    while let Some(begin) = rest.find("-----BEGIN ") {
+    while let Some(begin) = text::find(rest, PEM_BEGIN) {
         let after_begin = rest.get(begin..).unwrap_or("");
-        // "-----BEGIN " is 11 bytes; the header closes with the next "-----".
-        let Some(header_end) = after_begin.get(11..).and_then(|h| h.find("-----")).map(|i| 11 + i + 5) else { break };
+        // The header closes with the next "-----".
+        let Some(header_end) = after_begin.get(PEM_BEGIN.len()..).and_then(|h| text::find(h, "-----")).map(|i| PEM_BEGIN.len() + i + 5)
+        else {
+            break;
+        };
         let header = after_begin.get(..header_end).unwrap_or("");
         out.push_str(rest.get(..begin + header_end).unwrap_or(""));
         let body = after_begin.get(header_end..).unwrap_or("");
@@ -181,7 +199,7 @@ fn mask_headers(value: &str) -> String {
 fn mask_assignments(value: &str, name: &str) -> String {
     let mut out = String::new();
     let mut rest = value;
-    while let Some(i) = rest.find(name) {
+    while let Some(i) = text::find(rest, name) {
         let after = &rest[i + name.len()..];
         let boundary_ok = i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric();
         let Some(eq) = after.strip_prefix('=').or_else(|| after.strip_prefix(" = ")).filter(|_| boundary_ok) else {

@@ -10,6 +10,7 @@ use std::path::Path;
 /// `rules` are layered inside too; `x::*` is every other module under `x`, and a module may
 /// always name its own ancestors (a shape reader uses `input`'s shared helpers).
 const LAYERS: &[&[&str]] = &[
+    &["text"],
     &["span"],
     &["connector"],
     &["redact"],

@@ -7,6 +7,7 @@ use super::link::{Link, LinkKind, Posture};
 use super::{jdbc, mongodb, url};
 use crate::connector::{Assumptions, ConfigEntry, Connector, Value};
 use crate::finding::{Applicability, Edit};
+use crate::text;
 
 /// A plaintext scheme, what speaks it, and its TLS form.
 struct Scheme {
@@ -29,9 +30,12 @@ const SCHEMES: [Scheme; 8] = [
 /// Every link under a key that `linked` (the keys other analysers read as links) does not hold.
 pub fn links(connector: &Connector, assume: &Assumptions, linked: &[Link], out: &mut Vec<Link>) {
     for entry in &connector.config.entries {
-        let key = entry.key.to_ascii_lowercase();
+        let key = entry.key.as_str();
         // Proxies are not destinations; XML and schema namespaces are names, not addresses.
-        if key.contains("proxy") || key.ends_with("namespace") || linked.iter().any(|l| l.reads(&entry.key)) {
+        if text::find_ignore_ascii_case(key, "proxy").is_some()
+            || text::ends_with_ignore_ascii_case(key, "namespace")
+            || linked.iter().any(|l| l.reads(key))
+        {
             continue;
         }
         let Value::Text(text) = &entry.value else { continue };

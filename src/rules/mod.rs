@@ -135,7 +135,7 @@ impl Rule {
     pub fn references(&self) -> &'static [&'static str] {
         static REFERENCES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
         let all = REFERENCES.get_or_init(|| RULES.iter().map(|rule| rule.collect_references()).collect());
-        RULES.iter().position(|rule| rule.code == self.code).map_or(&[], |i| all[i].as_slice())
+        RULES.iter().position(|rule| std::ptr::eq(*rule, self)).map_or(&[], |i| all[i].as_slice())
     }
 
     fn collect_references(&self) -> Vec<&'static str> {

@@ -2,7 +2,7 @@ use super::destination::has_plaintext_link;
 use super::{declare_rule, Context, Diagnostic, Downgrade, FixAvailability};
 use crate::connector::{is_config_provider_reference, ConfigEntry, Format, Value};
 use crate::finding::{Applicability, Category, Edit, Fix, Remediation, Severity};
-use crate::redact;
+use crate::{redact, text};
 use std::ops::Range;
 
 const PLACEHOLDERS: [&str; 12] = [
@@ -148,24 +148,23 @@ fn literal_secret(entry: &ConfigEntry, trimmed: &str) -> Option<(&'static str, R
     if redact::is_secret_key(&entry.key) {
         return Some(("a secret", 0..trimmed.len()));
     }
-    let key = entry.key.to_ascii_lowercase();
-    if key.ends_with("sasl.jaas.config") {
+    let key = entry.key.as_str();
+    if text::ends_with_ignore_ascii_case(key, "sasl.jaas.config") {
         let (start, end) = quoted_value_after(trimmed, "password=")?;
         return (!is_reference(&trimmed[start..end]))
             .then_some(("the JAAS password", start..end));
     }
-    if key == "headers" || key.ends_with(".headers") {
-        let lower = trimmed.to_ascii_lowercase();
-        let at = lower.find("authorization:")? + "authorization:".len();
+    if key.eq_ignore_ascii_case("headers") || text::ends_with_ignore_ascii_case(key, ".headers") {
+        let at = text::find_ignore_ascii_case(trimmed, "authorization:")? + "authorization:".len();
         let end = trimmed[at..].find('|').map_or(trimmed.len(), |i| at + i);
         let value = trimmed[at..end].trim();
         return (!value.is_empty() && !is_reference(value))
             .then_some(("an Authorization header", at..end));
     }
-    if trimmed.contains("PRIVATE KEY-----") || trimmed.contains("\"private_key\"") {
+    if text::contains(trimmed, "PRIVATE KEY-----") || text::contains(trimmed, "\"private_key\"") {
         return Some(("a private key", 0..trimmed.len()));
     }
-    if let Some(scheme_end) = trimmed.find("://") {
+    if let Some(scheme_end) = text::find(trimmed, "://") {
         let authority = &trimmed[scheme_end + 3..];
         let authority = &authority[..authority.find(['/', '?']).unwrap_or(authority.len())];
         if let Some(at) = authority.rfind('@') {
@@ -178,9 +177,14 @@ fn literal_secret(entry: &ConfigEntry, trimmed: &str) -> Option<(&'static str, R
             }
         }
     }
-    let lower = trimmed.to_ascii_lowercase();
+    // Both names end in `=`, which most values do not hold.
+    if !trimmed.contains('=') {
+        return None;
+    }
     for name in ["password=", "pwd="] {
-        let Some(i) = lower.find(name).filter(|&i| i == 0 || matches!(lower.as_bytes()[i - 1], b'?' | b'&' | b';' | b':')) else {
+        let Some(i) = text::find_ignore_ascii_case(trimmed, name)
+            .filter(|&i| i == 0 || matches!(trimmed.as_bytes()[i - 1], b'?' | b'&' | b';' | b':'))
+        else {
             continue;
         };
         let start = i + name.len();
@@ -199,8 +203,7 @@ fn is_reference(text: &str) -> bool {
 
 /// The span of the value after `name` up to its closing quote (or `;`/space when unquoted).
 fn quoted_value_after(text: &str, name: &str) -> Option<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    let i = lower.find(name)? + name.len();
+    let i = text::find_ignore_ascii_case(text, name)? + name.len();
     match text[i..].chars().next()? {
         q @ ('"' | '\'') => {
             let start = i + 1;
