@@ -30,17 +30,19 @@ const SCHEMES: [Scheme; 8] = [
 /// Every link under a key that `linked` (the keys other analysers read as links) does not hold.
 pub fn links(connector: &Connector, assume: &Assumptions, linked: &[Link], out: &mut Vec<Link>) {
     for entry in &connector.config.entries {
+        let Value::Text(text) = &entry.value else { continue };
+        let text = text.trim();
+        // Every link below starts with a scheme (`jdbc:`, `mongodb://`, `http://`, `ftp://`), so a
+        // value without a colon (most of them) is none.
+        if !text.contains(':') || is_placeholder(text) {
+            continue;
+        }
         let key = entry.key.as_str();
         // Proxies are not destinations; XML and schema namespaces are names, not addresses.
         if text::find_ignore_ascii_case(key, "proxy").is_some()
             || text::ends_with_ignore_ascii_case(key, "namespace")
             || linked.iter().any(|l| l.reads(key))
         {
-            continue;
-        }
-        let Value::Text(text) = &entry.value else { continue };
-        let text = text.trim();
-        if text.is_empty() || is_placeholder(text) {
             continue;
         }
         let lower = text.to_ascii_lowercase();
